@@ -1,0 +1,31 @@
+# crosscheck: compare news articles about one story and brief an editor on where they disagree.
+GO ?= go
+SEEDS ?= seeds
+OUT ?= out
+
+.PHONY: report test bench lint fuzz eval build
+
+build: ## build the binary into bin/
+	$(GO) build -o bin/crosscheck ./cmd/crosscheck
+
+report: ## compare the seed articles, write out/briefing.md, out/briefing.html, out/findings.json
+	$(GO) run ./cmd/crosscheck -out $(OUT) -fail-on none $(SEEDS)
+
+test: ## run every test
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+eval: ## score the tool on the annotated cases in testdata/eval and the seeds
+	$(GO) run ./cmd/crosscheck eval -json $(OUT)/eval.json testdata/eval/*/case.yaml
+
+bench: ## run the benchmarks
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+lint: ## gofmt and go vet
+	@test -z "$$(gofmt -l .)" || (gofmt -l .; exit 1)
+	$(GO) vet ./...
+
+fuzz: ## run each fuzz target for a minute
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./source
+	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 60s ./source
+	$(GO) test -run '^$$' -fuzz FuzzQuantities -fuzztime 60s ./facts

@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/internal/fsutil"
+	"github.com/crosscheck-news/crosscheck/report"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+const usage = `usage: crosscheck [flags] PATH...      compare the articles in files or directories
+       crosscheck eval [-json FILE] CASE.yaml...   score findings against annotated cases
+
+flags:
+`
+
+// Exit codes.
+const (
+	exitClean    = 0 // no unreviewed discrepancy at or above -fail-on
+	exitFindings = 1 // discrepancies at or above -fail-on remain
+	exitError    = 2 // bad flags, or no usable input
+)
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "eval":
+			return runEval(ctx, args[1:], stdout, stderr)
+		}
+	}
+	fs := flag.NewFlagSet("crosscheck", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		fs.PrintDefaults()
+	}
+	out := fs.String("out", "", "write briefing.md, briefing.html and findings.json into `DIR`")
+	format := fs.String("format", "md", "format for stdout when -out is not given: md, html or json")
+	failOn := fs.String("fail-on", "low", "exit 1 when a discrepancy of this `severity` or above remains: high, medium, low or none")
+	manifest := fs.String("sources", "", "optional manifest `FILE`: per file source, url, published, title")
+	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "refuse article files larger than this many `bytes`")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitError
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "crosscheck: no input: give article files or directories (try: crosscheck seeds)")
+		return exitError
+	}
+	threshold := -1
+	switch *failOn {
+	case "none":
+		threshold = 99
+	case compare.High, compare.Medium, compare.Low:
+		threshold = compare.SeverityRank(*failOn)
+	default:
+		fmt.Fprintf(stderr, "crosscheck: -fail-on %q: use high, medium, low or none\n", *failOn)
+		return exitError
+	}
+	switch *format {
+	case "md", "html", "json":
+	default:
+		fmt.Fprintf(stderr, "crosscheck: -format %q: use md, html or json\n", *format)
+		return exitError
+	}
+
+	opts := source.Options{MaxBytes: *maxBytes}
+	var problems []source.Problem
+	if *manifest != "" {
+		m, ps := source.ReadManifest(*manifest)
+		problems = append(problems, ps...)
+		if m == nil {
+			printProblems(stderr, ps)
+			return exitError
+		}
+		opts.Manifest = m
+	}
+	r, ps, err := analyse(ctx, fs.Args(), opts)
+	problems = append(problems, ps...)
+	printProblems(stderr, problems)
+	if err != nil {
+		fmt.Fprintln(stderr, "crosscheck:", err)
+		return exitError
+	}
+	r.Problems = problemStrings(problems)
+	if *out != "" {
+		if err := writeOutputs(*out, r); err != nil {
+			fmt.Fprintln(stderr, "crosscheck:", err)
+			return exitError
+		}
+	} else {
+		var data []byte
+		switch *format {
+		case "json":
+			data, err = report.JSON(r)
+		case "html":
+			data, err = report.HTML(r)
+		default:
+			data, err = report.Markdown(r)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "crosscheck:", err)
+			return exitError
+		}
+		stdout.Write(data)
+	}
+	return gate(r, threshold, stderr)
+}
+
+// analyse runs the pipeline on the given paths. It fails only when no article is usable.
+func analyse(ctx context.Context, paths []string, opts source.Options) (report.Report, []source.Problem, error) {
+	files, problems := source.Collect(paths)
+	docs, ps := source.Load(ctx, files, opts)
+	problems = append(problems, ps...)
+	if err := ctx.Err(); err != nil {
+		return report.Report{}, problems, fmt.Errorf("interrupted; nothing written")
+	}
+	if len(docs) == 0 {
+		return report.Report{}, problems, fmt.Errorf("no usable article among %d file(s)", len(files))
+	}
+	sents := facts.Extract(docs)
+	findings := compare.Compare(docs, sents, compare.Options{})
+	if err := ctx.Err(); err != nil {
+		return report.Report{}, problems, fmt.Errorf("interrupted; nothing written")
+	}
+	return report.Build(docs, findings, nil), problems, nil
+}
+
+func printProblems(w io.Writer, ps []source.Problem) {
+	for _, p := range ps {
+		if p.Warning {
+			fmt.Fprintln(w, "warning:", p.Error())
+		} else {
+			fmt.Fprintln(w, "error:", p.Error())
+		}
+	}
+}
+
+func problemStrings(ps []source.Problem) []string {
+	out := []string{}
+	for _, p := range ps {
+		out = append(out, p.Error())
+	}
+	return out
+}
+
+// writeOutputs writes the three briefing files so that either all are replaced or none is.
+func writeOutputs(dir string, r report.Report) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("cannot create output directory: %w", err)
+	}
+	var st fsutil.Staged
+	for _, o := range []struct {
+		name   string
+		render func(report.Report) ([]byte, error)
+	}{{"findings.json", report.JSON}, {"briefing.md", report.Markdown}, {"briefing.html", report.HTML}} {
+		data, err := o.render(r)
+		if err != nil {
+			st.Abort()
+			return fmt.Errorf("%s: %w", o.name, err)
+		}
+		if err := st.Add(filepath.Join(dir, o.name), data); err != nil {
+			st.Abort()
+			return fmt.Errorf("%s: %w", o.name, err)
+		}
+	}
+	return st.Commit()
+}
+
+// gate returns exit 1 when a flag at or above the threshold is not dismissed.
+func gate(r report.Report, threshold int, stderr io.Writer) int {
+	n := 0
+	var ids []string
+	for _, f := range r.Findings {
+		if !f.IsFlag() || compare.SeverityRank(f.Severity) < threshold {
+			continue
+		}
+		if f.Review != nil && !f.Review.Stale {
+			continue
+		}
+		n++
+		ids = append(ids, f.ID)
+	}
+	flags := 0
+	for _, f := range r.Findings {
+		if f.IsFlag() {
+			flags++
+		}
+	}
+	fmt.Fprintf(stderr, "crosscheck: %d sources, %d findings, %d flagged", len(r.Sources), len(r.Findings), flags)
+	if n > 0 {
+		fmt.Fprintf(stderr, ", %d unreviewed at or above the threshold: %s\n", n, strings.Join(ids, " "))
+		return exitFindings
+	}
+	fmt.Fprintln(stderr)
+	return exitClean
+}

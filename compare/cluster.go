@@ -1,0 +1,242 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+type unionFind []int
+
+func (u unionFind) find(x int) int {
+	for u[x] != x {
+		u[x] = u[u[x]]
+		x = u[x]
+	}
+	return x
+}
+
+func (u unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		if ra < rb {
+			u[rb] = ra
+		} else {
+			u[ra] = rb
+		}
+	}
+}
+
+// cluster groups facts joined by agreement or conflict edges and turns each group into a
+// finding. A group is a conflict when one of its direct pairs conflicts with a score of at
+// least ConflictScore; chains of weaker links never make a flag on their own.
+func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edges []edge, c *corpus, opts Options) []Finding {
+	uf := make(unionFind, len(nodes))
+	for i := range uf {
+		uf[i] = i
+	}
+	var apart []edge
+	for _, e := range edges {
+		switch e.status {
+		case Agreement:
+			uf.union(e.a, e.b)
+		case Conflict:
+			if e.score >= opts.ConflictScore {
+				uf.union(e.a, e.b)
+			}
+		case DifferentEvents:
+			if e.score >= opts.ConflictScore {
+				apart = append(apart, e)
+			}
+		}
+	}
+	groups := map[int][]edge{}
+	for _, e := range edges {
+		if e.status == DifferentEvents || (e.status == Conflict && e.score < opts.ConflictScore) {
+			continue
+		}
+		r := uf.find(e.a)
+		groups[r] = append(groups[r], e)
+	}
+	roots := make([]int, 0, len(groups))
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Ints(roots)
+	var out []Finding
+	for _, r := range roots {
+		if f, ok := makeFinding(docs, flat, nodes, groups[r], c); ok {
+			out = append(out, f)
+		}
+	}
+	for _, e := range apart {
+		if f, ok := makeFinding(docs, flat, nodes, []edge{e}, c); ok {
+			f.Status, f.Severity, f.Note = DifferentEvents, Info, e.note
+			f.ID = findingID(f.Kind, f.Status, f.Claims, docs, unitKey(nodes[e.a].fact))
+			out = append(out, f)
+		}
+	}
+	sortFindings(out)
+	return out
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if ra, rb := SeverityRank(a.Severity), SeverityRank(b.Severity); ra != rb {
+			return ra > rb
+		}
+		if a.Kind != b.Kind {
+			return a.Kind < b.Kind
+		}
+		return a.ID < b.ID
+	})
+}
+
+func unitKey(f facts.Fact) string {
+	if f.Quantity != nil {
+		return f.Quantity.Dim
+	}
+	return string(f.Kind)
+}
+
+func makeFinding(docs []*source.Document, flat []*facts.Sentence, nodes []node, es []edge, c *corpus) (Finding, bool) {
+	// Each node's weight is the sum of its edge scores; per document keep the strongest node,
+	// so a group shows one passage per source.
+	weight := map[int]float64{}
+	best := 0.0
+	var bestEdge edge
+	status := Agreement
+	note := ""
+	for _, e := range es {
+		weight[e.a] += e.score
+		weight[e.b] += e.score
+		if e.status == Conflict && (status != Conflict || e.score > best) {
+			status, best, bestEdge = Conflict, e.score, e
+		} else if status != Conflict && e.score > best {
+			best, bestEdge = e.score, e
+		}
+	}
+	if note == "" {
+		note = bestEdge.note
+	}
+	perDoc := map[int]int{}
+	for n, w := range weight {
+		d := nodes[n].fact.Doc
+		if cur, ok := perDoc[d]; !ok || w > weight[cur] || (w == weight[cur] && n < cur) {
+			perDoc[d] = n
+		}
+	}
+	// The two facts of the deciding edge always stay.
+	perDoc[nodes[bestEdge.a].fact.Doc] = bestEdge.a
+	perDoc[nodes[bestEdge.b].fact.Doc] = bestEdge.b
+	if len(perDoc) < 2 {
+		return Finding{}, false
+	}
+	ds := make([]int, 0, len(perDoc))
+	for d := range perDoc {
+		ds = append(ds, d)
+	}
+	sort.Ints(ds)
+	var claims []Claim
+	for _, d := range ds {
+		n := nodes[perDoc[d]]
+		claims = append(claims, claimOf(docs, n.fact))
+	}
+	fa := nodes[bestEdge.a].fact
+	f := Finding{
+		Status: status,
+		Kind:   string(fa.Kind),
+		Score:  round3(best),
+		Claims: claims,
+		Note:   note,
+		Fact:   describe(docs, flat, nodes[bestEdge.a], nodes[bestEdge.b], c),
+	}
+	switch {
+	case status == Conflict && best >= 0.5:
+		f.Severity = High
+	case status == Conflict:
+		f.Severity = Medium
+	default:
+		f.Severity = Info
+	}
+	f.ID = findingID(f.Kind, f.Status, claims, docs, unitKey(fa))
+	return f, true
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func claimOf(docs []*source.Document, f facts.Fact) Claim {
+	cl := Claim{Doc: f.Doc, Sentence: f.Sentence, Start: f.Start, End: f.End, Value: f.Text(docs)}
+	switch {
+	case f.Quantity != nil:
+		cl.Normalized = FormatQuantity(f.Quantity)
+	case f.When != nil:
+		cl.Normalized = FormatWhen(f.When)
+	}
+	return cl
+}
+
+// describe names the fact in words: what is measured and the words both passages share.
+func describe(docs []*source.Document, flat []*facts.Sentence, a, b node, c *corpus) string {
+	what := ""
+	switch {
+	case a.fact.Quantity != nil:
+		q := a.fact.Quantity
+		switch {
+		case q.Tally:
+			what = "score or vote"
+		case strings.HasPrefix(q.Dim, "count:"):
+			what = "number of " + plural(q.Unit)
+		default:
+			what = q.Dim
+		}
+	case a.fact.When != nil:
+		what = "date"
+	}
+	// Shared words in the order of the first passage, rarest first, at most four.
+	type w struct {
+		word string
+		idf  float64
+		pos  int
+	}
+	var ws []w
+	bterms := map[string]bool{}
+	for _, t := range contentTerms(flat[b.sent].Tokens) {
+		bterms[t] = true
+	}
+	seen := map[string]bool{}
+	for i, t := range flat[a.sent].Tokens {
+		lt := contentTerms([]facts.Token{t})
+		if strings.ContainsAny(t.Text, "0123456789") || len(lt) != 1 || !bterms[lt[0]] || seen[lt[0]] {
+			continue
+		}
+		seen[lt[0]] = true
+		ws = append(ws, w{t.Lower, c.idf(lt[0]), i})
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].idf > ws[j].idf })
+	ws = ws[:min(4, len(ws))]
+	sort.SliceStable(ws, func(i, j int) bool { return ws[i].pos < ws[j].pos })
+	var words []string
+	for _, x := range ws {
+		words = append(words, x.word)
+	}
+	if len(words) == 0 {
+		return what
+	}
+	return what + " (" + strings.Join(words, ", ") + ")"
+}
+
+func plural(u string) string {
+	switch {
+	case u == "person":
+		return "people"
+	case strings.HasSuffix(u, "y") && !strings.HasSuffix(u, "ay") && !strings.HasSuffix(u, "ey"):
+		return u[:len(u)-1] + "ies"
+	case strings.HasSuffix(u, "s"), strings.HasSuffix(u, "x"), strings.HasSuffix(u, "ch"):
+		return u + "es"
+	}
+	return u + "s"
+}

@@ -1,0 +1,424 @@
+package compare
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+// Statuses of a finding. Flags (what an editor must look at) are Conflict and Variant.
+const (
+	Conflict        = "conflict"
+	Variant         = "variant"
+	Agreement       = "agreement"
+	DifferentEvents = "different-events"
+)
+
+// Severities, from most to least urgent.
+const (
+	High   = "high"
+	Medium = "medium"
+	Low    = "low"
+	Info   = "info"
+)
+
+// SeverityRank orders severities: high 3 … info 0; unknown names rank -1.
+func SeverityRank(s string) int {
+	switch s {
+	case High:
+		return 3
+	case Medium:
+		return 2
+	case Low:
+		return 1
+	case Info:
+		return 0
+	}
+	return -1
+}
+
+// Options tunes pairing and judging. Zero values take the defaults documented on each field;
+// they were tuned on testdata/eval (see compare_test.go and docs/evaluation.md).
+type Options struct {
+	// Scorer measures passage similarity (default: HybridScorer).
+	Scorer Scorer
+	// PairScore is the least fact-pair similarity for two facts to be about the same thing
+	// (default 0.25). Below it a pair is ignored.
+	PairScore float64
+	// ConflictScore is the least similarity for differing values to be flagged (default 0.30):
+	// higher than PairScore because a false flag costs an editor more than a missed agreement.
+	ConflictScore float64
+	// EventGapDays: articles published this many days apart or more report different moments;
+	// their differing figures are not conflicts (default 2).
+	EventGapDays int
+}
+
+func (o Options) withDefaults() Options {
+	if o.Scorer == nil {
+		o.Scorer = NewHybridScorer()
+	}
+	if o.PairScore == 0 {
+		o.PairScore = 0.25
+	}
+	if o.ConflictScore == 0 {
+		o.ConflictScore = 0.30
+	}
+	if o.EventGapDays == 0 {
+		o.EventGapDays = 2
+	}
+	return o
+}
+
+// Claim is one source's statement of a finding's value.
+type Claim struct {
+	Doc, Sentence int
+	Start, End    int    // the value's span in the document
+	Value         string // the wording
+	Normalized    string // the value after normalisation ("30 day")
+}
+
+// Finding is a judged group of claims about one fact.
+type Finding struct {
+	ID       string
+	Status   string
+	Kind     string
+	Severity string
+	Fact     string // the fact in words
+	Note     string // how it was judged, for the editor
+	Score    float64
+	Claims   []Claim
+}
+
+// node is one fact with its prepared context.
+type node struct {
+	sent  int // global sentence index
+	fact  facts.Fact
+	local map[string]bool // stems near the value
+}
+
+type edge struct {
+	a, b   int // node indexes
+	score  float64
+	status string
+	note   string
+}
+
+// Compare pairs the facts of sents (as returned by facts.Extract for docs) across documents and
+// returns the findings, sorted by severity, kind and ID.
+func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []Finding {
+	opts = opts.withDefaults()
+	var flat []*facts.Sentence
+	for di := range sents {
+		for si := range sents[di] {
+			flat = append(flat, &sents[di][si])
+		}
+	}
+	c := &corpus{df: map[string]int{}, n: len(flat)}
+	terms := make([][]string, len(flat))
+	for i, s := range flat {
+		terms[i] = contentTerms(s.Tokens)
+		seen := map[string]bool{}
+		for _, t := range terms[i] {
+			if !seen[t] {
+				seen[t] = true
+				c.df[t]++
+			}
+		}
+	}
+	passages := make([]*Passage, len(flat))
+	var nodes []node
+	nodesOf := make([][]int, len(flat))
+	for i, s := range flat {
+		if len(s.Facts) == 0 {
+			continue
+		}
+		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
+		for _, f := range s.Facts {
+			nodesOf[i] = append(nodesOf[i], len(nodes))
+			nodes = append(nodes, node{sent: i, fact: f, local: localTerms(s.Tokens, f)})
+		}
+	}
+	edges := pairEdges(docs, flat, passages, nodes, nodesOf, c, opts)
+	return cluster(docs, flat, nodes, edges, c, opts)
+}
+
+// localTerms returns the stems within a few words of the fact, the words that say what is counted.
+func localTerms(toks []facts.Token, f facts.Fact) map[string]bool {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.End > f.Start && t.Start < f.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	lo, hi := max(0, first-5), min(len(toks), last+6)
+	var win []facts.Token
+	win = append(win, toks[lo:first]...)
+	win = append(win, toks[last+1:hi]...)
+	// the unit inside a hyphenated value ("33-page") counts as context too
+	win = append(win, toks[first:last+1]...)
+	m := map[string]bool{}
+	for _, t := range contentTerms(win) {
+		m[t] = true
+	}
+	return m
+}
+
+func weightedJaccard(a, b map[string]bool, c *corpus) float64 {
+	inter, union := 0.0, 0.0
+	for t := range a {
+		w := c.idf(t)
+		union += w
+		if b[t] {
+			inter += w
+		}
+	}
+	for t := range b {
+		if !a[t] {
+			union += c.idf(t)
+		}
+	}
+	if union == 0 {
+		return 0
+	}
+	return inter / union
+}
+
+// pairEdges finds candidate sentence pairs through an inverted index on content words and
+// judges the facts they share.
+func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages []*Passage, nodes []node, nodesOf [][]int, c *corpus, opts Options) []edge {
+	// Words in more than a tenth of the sentences (and at least 50) do not block: they would
+	// make every sentence a candidate of every other.
+	maxDF := max(50, c.n/10)
+	index := map[string][]int{}
+	for i, p := range passages {
+		if p == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, t := range p.Terms {
+			if !seen[t] && c.df[t] <= maxDF {
+				seen[t] = true
+				index[t] = append(index[t], i)
+			}
+		}
+	}
+	var edges []edge
+	shared := map[int]float64{}
+	for i, p := range passages {
+		if p == nil {
+			continue
+		}
+		clear(shared)
+		seen := map[string]bool{}
+		for _, t := range p.Terms {
+			if seen[t] || c.df[t] > maxDF {
+				continue
+			}
+			seen[t] = true
+			for _, j := range index[t] {
+				if j > i && flat[j].Doc != flat[i].Doc {
+					shared[j] += c.idf(t)
+				}
+			}
+		}
+		cands := make([]int, 0, len(shared))
+		for j := range shared {
+			cands = append(cands, j)
+		}
+		sort.Ints(cands)
+		for _, j := range cands {
+			ss := opts.Scorer.Score(p, passages[j])
+			if ss < opts.PairScore*0.6 {
+				continue
+			}
+			edges = append(edges, judgeSentencePair(docs, nodes, nodesOf[i], nodesOf[j], ss, c, opts)...)
+		}
+	}
+	return edges
+}
+
+// judgeSentencePair pairs the facts of two sentences one to one, best local match first.
+func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss float64, c *corpus, opts Options) []edge {
+	type cand struct {
+		a, b  int
+		score float64
+	}
+	var cs []cand
+	for _, a := range as {
+		for _, b := range bs {
+			fa, fb := nodes[a].fact, nodes[b].fact
+			if !comparable(fa, fb) {
+				continue
+			}
+			score := 0.7*ss + 0.3*weightedJaccard(nodes[a].local, nodes[b].local, c)
+			if score >= opts.PairScore {
+				cs = append(cs, cand{a, b, score})
+			}
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	usedA, usedB := map[int]bool{}, map[int]bool{}
+	var out []edge
+	for _, x := range cs {
+		if usedA[x.a] || usedB[x.b] {
+			continue
+		}
+		usedA[x.a], usedB[x.b] = true, true
+		status, note := judge(docs, nodes[x.a].fact, nodes[x.b].fact, opts)
+		if status == "" {
+			continue
+		}
+		out = append(out, edge{a: x.a, b: x.b, score: x.score, status: status, note: note})
+	}
+	return out
+}
+
+// comparable reports whether two facts measure the same kind of thing.
+func comparable(a, b facts.Fact) bool {
+	if a.Kind != b.Kind {
+		return false
+	}
+	switch a.Kind {
+	case facts.Number:
+		qa, qb := a.Quantity, b.Quantity
+		if qa.Tally != qb.Tally {
+			return false
+		}
+		if qa.Dim != qb.Dim {
+			return false
+		}
+		if strings.HasPrefix(qa.Dim, "count:") {
+			return qa.Unit != ""
+		}
+		return true
+	}
+	return false
+}
+
+// judge decides what two comparable facts say to each other; "" means nothing worth reporting.
+func judge(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
+	switch a.Kind {
+	case facts.Number:
+		return judgeNumbers(docs, a, b, opts)
+	}
+	return "", ""
+}
+
+func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
+	qa, qb := a.Quantity, b.Quantity
+	if qa.Tally {
+		if qa.Low == qb.Low && qa.High == qb.High {
+			return Agreement, ""
+		}
+		return Conflict, ""
+	}
+	la, ha := qa.Low*qa.Base, qa.High*qa.Base
+	lb, hb := qb.Low*qb.Base, qb.High*qb.Base
+	tol := math.Max(qa.Precision*qa.Base, qb.Precision*qb.Base)
+	if qa.Unit != qb.Unit {
+		tol = math.Max(tol, 0.03*math.Max(math.Abs(qa.Value*qa.Base), math.Abs(qb.Value*qb.Base))) // rounding in conversions
+	}
+	if la <= hb+tol && lb <= ha+tol {
+		note := ""
+		if qa.Qualifier != "" || qb.Qualifier != "" || qa.Range || qb.Range {
+			note = "consistent: the qualified figure allows the other"
+		}
+		if qa.Unit != qb.Unit {
+			note = "the same amount in different units"
+		}
+		return Agreement, note
+	}
+	if gap, ok := publishedGap(docs[a.Doc], docs[b.Doc]); ok && gap >= opts.EventGapDays {
+		return DifferentEvents, fmt.Sprintf("the articles were published %d days apart: the figure may have changed", gap)
+	}
+	return Conflict, ""
+}
+
+// publishedGap is the number of days between two articles' publication dates, when both are known.
+func publishedGap(a, b *source.Document) (int, bool) {
+	if !a.HasPublished() || !b.HasPublished() {
+		return 0, false
+	}
+	d := a.Published.Sub(b.Published).Hours() / 24
+	return int(math.Abs(math.Round(d))), true
+}
+
+// FormatQuantity writes a quantity in a canonical form: "33 page", "≥150 person", "10–12 km".
+func FormatQuantity(q *facts.Quantity) string {
+	num := func(v float64) string {
+		switch {
+		case math.Abs(v) >= 1e9 && math.Mod(v, 1e7) == 0:
+			return trimFloat(v/1e9) + " billion"
+		case math.Abs(v) >= 1e6 && math.Mod(v, 1e4) == 0:
+			return trimFloat(v/1e6) + " million"
+		}
+		return trimFloat(v)
+	}
+	var s string
+	switch {
+	case q.Tally:
+		s = num(q.Low) + "-" + num(q.High)
+	case q.Range:
+		s = num(q.Low) + "–" + num(q.High)
+	case q.Qualifier != "":
+		s = q.Qualifier + " " + num(q.Value)
+	default:
+		s = num(q.Value)
+	}
+	if q.Unit != "" {
+		s += " " + q.Unit
+	}
+	return s
+}
+
+func trimFloat(v float64) string {
+	s := fmt.Sprintf("%.4f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}
+
+// findingID derives a stable ID from the kind and the smallest pair of (source, value) it
+// holds, so unrelated edits elsewhere in the articles, and new sources, leave it unchanged.
+func findingID(kind, status string, claims []Claim, docs []*source.Document, fact string) string {
+	keys := make([]string, 0, len(claims))
+	for _, c := range claims {
+		keys = append(keys, docs[c.Doc].ID+"\x00"+c.Normalized)
+	}
+	sort.Strings(keys)
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", kind, statusGroup(status), fact)
+	for _, k := range keys[:min(2, len(keys))] {
+		fmt.Fprintf(h, "%s\x00", k)
+	}
+	return "f-" + hex.EncodeToString(h.Sum(nil))[:8]
+}
+
+func statusGroup(s string) string {
+	if s == Conflict || s == Variant {
+		return "flag"
+	}
+	return s
+}
+
+// FormatWhen writes a resolved date or period: "2025-12-07" or "2025-12-01..2025-12-07".
+func FormatWhen(w *facts.When) string {
+	if w.From.IsZero() {
+		return "unresolved"
+	}
+	if w.From.Equal(w.To) {
+		return w.From.Format("2006-01-02")
+	}
+	return w.From.Format("2006-01-02") + ".." + w.To.Format("2006-01-02")
+}

@@ -1,0 +1,73 @@
+package compare
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+func compareDir(t *testing.T, dir string) ([]*source.Document, []Finding) {
+	t.Helper()
+	files, probs := source.Collect([]string{dir})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	docs, _ := source.Load(context.Background(), files, source.Options{})
+	return docs, Compare(docs, facts.Extract(docs), Options{})
+}
+
+func passage(docs []*source.Document, c Claim) string {
+	return docs[c.Doc].SentenceText(c.Sentence)
+}
+
+func TestSeedsFlagThePageCountAndNothingElse(t *testing.T) {
+	docs, fs := compareDir(t, "../seeds")
+	var pages *Finding
+	for i, f := range fs {
+		if f.Status != Conflict && f.Status != Variant {
+			continue
+		}
+		if f.Kind != "number" {
+			continue
+		}
+		has33, has29 := false, false
+		for _, c := range f.Claims {
+			p := passage(docs, c)
+			if docs[c.Doc].ID == "000_4a8642dee2b44f5c" && strings.HasPrefix(p, "The 33-page report") {
+				has33 = true
+			}
+			if docs[c.Doc].ID == "001_72dbfa1303ffd045" && strings.HasPrefix(p, "The 29-page updated") {
+				has29 = true
+			}
+		}
+		if has33 && has29 {
+			pages = &fs[i]
+			continue
+		}
+		t.Errorf("unexpected number flag %s %q: %+v", f.ID, f.Fact, f.Claims)
+	}
+	if pages == nil {
+		t.Fatal("no conflict pairs the 33-page and 29-page sentences")
+	}
+	for _, c := range pages.Claims {
+		if line := docs[c.Doc].Sentences[c.Sentence].Line; (docs[c.Doc].ID == "000_4a8642dee2b44f5c" && line != 11) || (docs[c.Doc].ID == "001_72dbfa1303ffd045" && line != 9) {
+			t.Errorf("%s claim on line %d", docs[c.Doc].ID, line)
+		}
+	}
+}
+
+func TestFindingIDsAreStable(t *testing.T) {
+	_, a := compareDir(t, "../seeds")
+	_, b := compareDir(t, "../seeds")
+	if len(a) != len(b) {
+		t.Fatalf("%d vs %d findings", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].ID != b[i].ID {
+			t.Errorf("finding %d: %s vs %s", i, a[i].ID, b[i].ID)
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package facts
+
+import (
+	"math"
+	"testing"
+)
+
+func quantities(s string) []Quantity_ {
+	return extractQuantities(s, Tokenize(s, 0))
+}
+
+func TestQuantities(t *testing.T) {
+	inf := math.Inf(1)
+	tests := []struct {
+		text, span string
+		value      float64
+		lo, hi     float64
+		unit       string
+	}{
+		{"The 33-page report was released.", "33-page", 33, 33, 33, "page"},
+		{"The strategy runs to 29 pages.", "29 pages", 29, 29, 29, "page"},
+		{"Moscow agreed to a thirty-day moratorium.", "thirty-day", 30, 30, 30, "day"},
+		{"strikes stopped for a period of 30 days", "30 days", 30, 30, 30, "day"},
+		{"at least 150 people died", "at least 150", 150, 150, inf, "person"},
+		{"nearly four-year-old war", "nearly four-year-old", 4, 3.2, 4, "year"},
+		{"more than 2,000 homes", "more than 2,000", 2000, 2000, inf, "home"},
+		{"most of the $350 billion in aid", "$350 billion", 3.5e11, 3.5e11, 3.5e11, "usd"},
+		{"defence spending of 5% of GDP", "5%", 5, 5, 5, "percent"},
+		{"a rise of 3.5 per cent", "3.5 per cent", 3.5, 3.5, 3.5, "percent"},
+		{"one hundred and five passengers", "one hundred and five", 105, 105, 105, "passenger"},
+		{"twenty-nine pages", "twenty-nine", 29, 29, 29, "page"},
+		{"between 10 and 12 boats", "between 10 and 12", 10, 10, 12, "boat"},
+		{"revenue of 4.2bn dollars", "4.2bn dollars", 4.2e9, 4.2e9, 4.2e9, "usd"},
+		{"ten miles north", "ten miles", 10, 10, 10, "mile"},
+		{"16 kilometres north", "16 kilometres", 16, 16, 16, "km"},
+		{"about 2,500 drones", "about 2,500", 2500, 2125, 2875, "drone"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			qs := quantities(tt.text)
+			if len(qs) != 1 {
+				t.Fatalf("found %d quantities, want 1: %+v", len(qs), qs)
+			}
+			q := qs[0]
+			if got := tt.text[q.Start:q.End]; got != tt.span && !(len(got) > len(tt.span) && got[:len(tt.span)] == tt.span) {
+				t.Errorf("span %q, want %q", got, tt.span)
+			}
+			if q.Q.Value != tt.value || q.Q.Low != tt.lo || q.Q.High != tt.hi || q.Q.Unit != tt.unit {
+				t.Errorf("got value %g [%g, %g] unit %q; want %g [%g, %g] %q", q.Q.Value, q.Q.Low, q.Q.High, q.Q.Unit, tt.value, tt.lo, tt.hi, tt.unit)
+			}
+		})
+	}
+}
+
+func TestNotQuantities(t *testing.T) {
+	for _, text := range []string{
+		"It happened in 2014, when the war began.",
+		"The talks are on June 2 in Istanbul.",
+		"He arrived at 16:13 local time.",
+		"Under Article 5 of the treaty.",
+		"One of the officials said so.",
+		"The 80th anniversary of Victory Day.",
+		"Covid-19 cases rose.",
+		"The 2014 annexation of Crimea.",
+	} {
+		if qs := quantities(text); len(qs) != 0 {
+			t.Errorf("%q: found %d quantities (%q), want none", text, len(qs), text[qs[0].Start:qs[0].End])
+		}
+	}
+}
+
+func TestTally(t *testing.T) {
+	qs := quantities("The court ruled 6-3 in favour.")
+	if len(qs) != 1 || !qs[0].Q.Tally || qs[0].Q.Low != 6 || qs[0].Q.High != 3 {
+		t.Fatalf("got %+v", qs)
+	}
+	qs = quantities("The judges voted six to three.")
+	if len(qs) != 1 || !qs[0].Q.Tally || qs[0].Q.Low != 6 || qs[0].Q.High != 3 {
+		t.Fatalf("got %+v", qs)
+	}
+}

@@ -1,0 +1,11 @@
+// Package templates holds the briefing templates as an embedded file system: briefing.md.tmpl
+// (the Markdown briefing) and page.html.tmpl (the HTML page the rendered Markdown goes into).
+// It holds no logic: the report package parses and fills them.
+package templates
+
+import "embed"
+
+// FS holds the templates.
+//
+//go:embed *.tmpl
+var FS embed.FS
