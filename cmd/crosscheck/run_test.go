@@ -56,8 +56,8 @@ func TestReportOnSeedsWritesThreeFilesDeterministically(t *testing.T) {
 }
 
 func TestExitCodes(t *testing.T) {
-	if code, _, _ := runCmd(t, "-format", "json", "-fail-on", "high", "../../seeds"); code != 1 {
-		t.Errorf("seeds with an unreviewed high conflict: exit %d, want 1", code)
+	if code, _, _ := runCmd(t, "-format", "json", "-fail-on", "medium", "../../seeds"); code != 1 {
+		t.Errorf("seeds with an unreviewed conflict: exit %d, want 1", code)
 	}
 	if code, _, _ := runCmd(t, "-format", "json", "-fail-on", "none", "../../seeds"); code != 0 {
 		t.Errorf("-fail-on none: exit %d, want 0", code)
