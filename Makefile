@@ -16,7 +16,7 @@ test: ## run every test
 	$(GO) test -count=1 ./...
 
 eval: ## score the tool on the annotated cases in testdata/eval and the seeds
-	$(GO) run ./cmd/crosscheck eval -json $(OUT)/eval.json testdata/eval/*/case.yaml
+	$(GO) run ./cmd/crosscheck eval -json $(OUT)/eval.json seeds/case.yaml $(wildcard testdata/eval/*/case.yaml)
 
 bench: ## run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./...
