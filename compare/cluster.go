@@ -37,14 +37,52 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 	for i := range uf {
 		uf[i] = i
 	}
+	// Stronger links join first; a join that would put dates of different occasions in one
+	// group is refused (a weekday in an undated article agrees with Sundays of both March and
+	// December, but March and December are not one event).
+	order := make([]int, len(edges))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return edges[order[i]].score > edges[order[j]].score })
+	span := map[int][2]int64{} // root → earliest and latest resolved day (Unix days) in its group
+	for i, n := range nodes {
+		if w := n.fact.When; w != nil && w.Resolved() && w.Grain == facts.GrainDay {
+			span[i] = [2]int64{w.From.Unix() / 86400, w.To.Unix() / 86400}
+		}
+	}
+	join := func(a, b int) bool {
+		ra, rb := uf.find(a), uf.find(b)
+		if ra == rb {
+			return true
+		}
+		sa, okA := span[ra]
+		sb, okB := span[rb]
+		if okA && okB {
+			lo, hi := min(sa[0], sb[0]), max(sa[1], sb[1])
+			if hi-lo > DateEventGap {
+				return false
+			}
+			sa = [2]int64{lo, hi}
+		} else if okB {
+			sa, okA = sb, true
+		}
+		uf.union(a, b)
+		if okA {
+			span[uf.find(a)] = sa
+		}
+		return true
+	}
 	var apart []edge
-	for _, e := range edges {
+	joined := make([]bool, len(edges))
+	for _, k := range order {
+		e := edges[k]
 		switch e.status {
 		case Agreement:
-			uf.union(e.a, e.b)
+			joined[k] = join(e.a, e.b)
 		case Conflict:
 			if e.score >= opts.ConflictScore {
-				uf.union(e.a, e.b)
+				joined[k] = join(e.a, e.b)
 			}
 		case DifferentEvents:
 			if e.score >= opts.ConflictScore {
@@ -53,8 +91,8 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		}
 	}
 	groups := map[int][]edge{}
-	for _, e := range edges {
-		if e.status == DifferentEvents || (e.status == Conflict && e.score < opts.ConflictScore) {
+	for k, e := range edges {
+		if !joined[k] {
 			continue
 		}
 		r := uf.find(e.a)

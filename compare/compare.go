@@ -54,6 +54,10 @@ type Options struct {
 	// ConflictScore is the least similarity for differing values to be flagged (default 0.30):
 	// higher than PairScore because a false flag costs an editor more than a missed agreement.
 	ConflictScore float64
+	// DatePairScore is the least similarity for two dates to be paired (default 0.20): lower
+	// than PairScore because a date sits in a window of sentences, not in one; date conflicts
+	// still need ConflictScore.
+	DatePairScore float64
 	// EventGapDays: articles published this many days apart or more report different moments;
 	// their differing figures are not conflicts (default 2).
 	EventGapDays int
@@ -68,6 +72,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ConflictScore == 0 {
 		o.ConflictScore = 0.30
+	}
+	if o.DatePairScore == 0 {
+		o.DatePairScore = 0.20
 	}
 	if o.EventGapDays == 0 {
 		o.EventGapDays = 2
@@ -132,6 +139,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 	}
 	passages := make([]*Passage, len(flat))
+	windows := make([]*Passage, len(flat))
 	var nodes []node
 	nodesOf := make([][]int, len(flat))
 	for i, s := range flat {
@@ -139,13 +147,33 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 			continue
 		}
 		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
+		hasDate := false
 		for _, f := range s.Facts {
 			nodesOf[i] = append(nodesOf[i], len(nodes))
 			nodes = append(nodes, node{sent: i, fact: f, local: localTerms(s.Tokens, f)})
+			hasDate = hasDate || f.Kind == facts.Date
+		}
+		if hasDate {
+			windows[i] = windowPassage(flat, terms, i, c)
 		}
 	}
-	edges := pairEdges(docs, flat, passages, nodes, nodesOf, c, opts)
+	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
 	return cluster(docs, flat, nodes, edges, c, opts)
+}
+
+// WindowDiscount scales the similarity of two sentence windows before it stands for the
+// similarity of the sentences: three sentences share more words by chance than one.
+const WindowDiscount = 0.9
+
+// windowPassage joins sentence i with its neighbours in the same document.
+func windowPassage(flat []*facts.Sentence, terms [][]string, i int, c *corpus) *Passage {
+	var ts []string
+	for j := max(0, i-1); j <= min(len(flat)-1, i+1); j++ {
+		if flat[j].Doc == flat[i].Doc {
+			ts = append(ts, terms[j]...)
+		}
+	}
+	return &Passage{Terms: ts, Vec: c.vectorize(ts), Plain: strings.Join(ts, " ")}
 }
 
 // localTerms returns the stems within a few words of the fact, the words that say what is counted.
@@ -197,17 +225,23 @@ func weightedJaccard(a, b map[string]bool, c *corpus) float64 {
 
 // pairEdges finds candidate sentence pairs through an inverted index on content words and
 // judges the facts they share.
-func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages []*Passage, nodes []node, nodesOf [][]int, c *corpus, opts Options) []edge {
+func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, windows []*Passage, nodes []node, nodesOf [][]int, c *corpus, opts Options) []edge {
 	// Words in more than a tenth of the sentences (and at least 50) do not block: they would
 	// make every sentence a candidate of every other.
 	maxDF := max(50, c.n/10)
 	index := map[string][]int{}
+	blockTerms := func(i int) []string {
+		if windows[i] != nil {
+			return windows[i].Terms
+		}
+		return passages[i].Terms
+	}
 	for i, p := range passages {
 		if p == nil {
 			continue
 		}
 		seen := map[string]bool{}
-		for _, t := range p.Terms {
+		for _, t := range blockTerms(i) {
 			if !seen[t] && c.df[t] <= maxDF {
 				seen[t] = true
 				index[t] = append(index[t], i)
@@ -222,7 +256,7 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages []*Pass
 		}
 		clear(shared)
 		seen := map[string]bool{}
-		for _, t := range p.Terms {
+		for _, t := range blockTerms(i) {
 			if seen[t] || c.df[t] > maxDF {
 				continue
 			}
@@ -240,20 +274,30 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages []*Pass
 		sort.Ints(cands)
 		for _, j := range cands {
 			ss := opts.Scorer.Score(p, passages[j])
-			if ss < opts.PairScore*0.6 {
+			sw := 0.0
+			if windows[i] != nil && windows[j] != nil {
+				sw = opts.Scorer.Score(windows[i], windows[j])
+			}
+			if ss < opts.PairScore*0.6 && sw < opts.PairScore*0.6 {
 				continue
 			}
-			edges = append(edges, judgeSentencePair(docs, nodes, nodesOf[i], nodesOf[j], ss, c, opts)...)
+			edges = append(edges, judgeSentencePair(docs, nodes, nodesOf[i], nodesOf[j], ss, sw, c, opts)...)
 		}
 	}
 	return edges
 }
 
 // judgeSentencePair pairs the facts of two sentences one to one, best local match first.
-func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss float64, c *corpus, opts Options) []edge {
+//
+// ss is the similarity of the two sentences, sw that of their windows (the sentence with its
+// neighbours): a date is often stated a sentence away from what it dates ("On December 7,
+// Russia finally took action. Peskov said he welcomed the strategy."), so date facts take the
+// better of the two, discounted a little for the wider view.
+func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, sw float64, c *corpus, opts Options) []edge {
 	type cand struct {
-		a, b  int
-		score float64
+		a, b         int
+		score, order float64
+		status, note string
 	}
 	var cs []cand
 	for _, a := range as {
@@ -262,13 +306,28 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss f
 			if !comparable(fa, fb) {
 				continue
 			}
-			score := 0.7*ss + 0.3*weightedJaccard(nodes[a].local, nodes[b].local, c)
-			if score >= opts.PairScore {
-				cs = append(cs, cand{a, b, score})
+			sim, least := ss, opts.PairScore
+			if fa.Kind == facts.Date {
+				sim, least = max(ss, WindowDiscount*sw), opts.DatePairScore
 			}
+			score := 0.7*sim + 0.3*weightedJaccard(nodes[a].local, nodes[b].local, c)
+			if score < least {
+				continue
+			}
+			status, note := judge(docs, fa, fb, opts)
+			if status == "" {
+				continue
+			}
+			// Two facts of one sentence often score alike against a third ("On December 7,
+			// two days after the release"): the agreeing reading goes first on a near tie.
+			order := score
+			if status == Agreement {
+				order += AgreementPreference
+			}
+			cs = append(cs, cand{a, b, score, order, status, note})
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].score > cs[j].score })
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].order > cs[j].order })
 	usedA, usedB := map[int]bool{}, map[int]bool{}
 	var out []edge
 	for _, x := range cs {
@@ -276,14 +335,14 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss f
 			continue
 		}
 		usedA[x.a], usedB[x.b] = true, true
-		status, note := judge(docs, nodes[x.a].fact, nodes[x.b].fact, opts)
-		if status == "" {
-			continue
-		}
-		out = append(out, edge{a: x.a, b: x.b, score: x.score, status: status, note: note})
+		out = append(out, edge{a: x.a, b: x.b, score: x.score, status: x.status, note: x.note})
 	}
 	return out
 }
+
+// AgreementPreference is the lead an agreeing fact pair gets over a differing one of about the
+// same similarity when facts are paired one to one.
+const AgreementPreference = 0.02
 
 // comparable reports whether two facts measure the same kind of thing.
 func comparable(a, b facts.Fact) bool {
@@ -303,6 +362,10 @@ func comparable(a, b facts.Fact) bool {
 			return qa.Unit != ""
 		}
 		return true
+	case facts.Date:
+		// A year against a day says too little to be the same statement.
+		ga, gb := a.When.Grain, b.When.Grain
+		return (ga == facts.GrainYear) == (gb == facts.GrainYear)
 	}
 	return false
 }
@@ -312,6 +375,8 @@ func judge(docs []*source.Document, a, b facts.Fact, opts Options) (string, stri
 	switch a.Kind {
 	case facts.Number:
 		return judgeNumbers(docs, a, b, opts)
+	case facts.Date:
+		return judgeDates(docs, a, b, opts)
 	}
 	return "", ""
 }
@@ -412,9 +477,18 @@ func statusGroup(s string) string {
 	return s
 }
 
-// FormatWhen writes a resolved date or period: "2025-12-07" or "2025-12-01..2025-12-07".
+// FormatWhen writes a resolved date or period: "2025-12-07" or "2025-12-01..2025-12-07"; what
+// is known of an unresolved one: "Sunday", "12-07", "December".
 func FormatWhen(w *facts.When) string {
 	if w.From.IsZero() {
+		switch {
+		case w.DayOfMonth > 0:
+			return fmt.Sprintf("%02d-%02d", int(w.Month), w.DayOfMonth)
+		case w.HasWeekday:
+			return w.Weekday.String()
+		case w.Month > 0:
+			return w.Month.String()
+		}
 		return "unresolved"
 	}
 	if w.From.Equal(w.To) {

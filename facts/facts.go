@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"time"
+
 	"github.com/crosscheck-news/crosscheck/source"
 )
 
@@ -40,24 +42,35 @@ type Sentence struct {
 // skipped: they restate the body in fewer words.
 func Extract(docs []*source.Document) [][]Sentence {
 	out := make([][]Sentence, len(docs))
+	story := StoryReference(docs)
 	for di, d := range docs {
-		out[di] = ExtractDoc(di, d)
+		out[di] = ExtractDoc(di, d, story)
 	}
 	return out
 }
 
-// ExtractDoc extracts the sentences of one document (di is its index).
-func ExtractDoc(di int, d *source.Document) []Sentence {
+// ExtractDoc extracts the sentences of one document (di is its index); story holds the known
+// publication dates of the story's articles (see StoryReference), used to place dates that
+// give no year in an undated article.
+func ExtractDoc(di int, d *source.Document, story []time.Time) []Sentence {
+	ref := Reference{Dates: story}
+	if d.HasPublished() {
+		ref.Published = d.Published
+	}
 	sents := make([]Sentence, 0, len(d.Sentences))
 	for si, s := range d.Sentences {
 		toks := Tokenize(d.Text[s.Start:s.End], s.Start)
 		sent := Sentence{Doc: di, Index: si, Tokens: toks}
 		if !s.Heading {
+			dates := extractDates(d.Text, s, ref)
 			for _, q := range extractQuantities(d.Text, toks) {
+				if insideDate(dates, q.Start, q.End) {
+					continue // "two days after", "December 7": the date says it
+				}
 				qq := q.Q
 				sent.Facts = append(sent.Facts, Fact{Kind: Number, Doc: di, Sentence: si, Start: q.Start, End: q.End, Quantity: &qq})
 			}
-			for _, w := range extractDates(d, toks, s) {
+			for _, w := range dates {
 				ww := w.W
 				sent.Facts = append(sent.Facts, Fact{Kind: Date, Doc: di, Sentence: si, Start: w.Start, End: w.End, When: &ww})
 			}
@@ -65,4 +78,13 @@ func ExtractDoc(di int, d *source.Document) []Sentence {
 		sents = append(sents, sent)
 	}
 	return sents
+}
+
+func insideDate(ds []foundWhen, start, end int) bool {
+	for _, d := range ds {
+		if start < d.End && d.Start < end {
+			return true
+		}
+	}
+	return false
 }

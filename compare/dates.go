@@ -1,0 +1,143 @@
+package compare
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+// DateEventGap is how far apart, in days, two dates of similar passages must be to be
+// different occasions rather than a disagreement about one: a week and a half covers a
+// weekday misread by a week, and a remark in March and one in December fall well outside.
+const DateEventGap = 10
+
+// judgeDates decides what two dates of similar passages say to each other. It compares
+// calendar days where both are resolved, and what the text states (a weekday, a month and day)
+// where one article is undated, saying so in the note.
+func judgeDates(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
+	wa, wb := a.When, b.When
+	na, nb := docs[a.Doc].ID, docs[b.Doc].ID
+	if wa.Clash || wb.Clash {
+		n := na
+		w := wa
+		if !wa.Clash {
+			n, w = nb, wb
+		}
+		return Conflict, fmt.Sprintf("%s states a weekday that does not fall on its date (%s)", n, w.How)
+	}
+	switch {
+	case wa.Resolved() && wb.Resolved():
+		gap := intervalGap(wa, wb)
+		switch {
+		case gap == 0:
+			return Agreement, resolvedNote(na, wa, nb, wb)
+		case gap == 1 && (wa.Zoned || wb.Zoned) && wa.Grain == facts.GrainDay && wb.Grain == facts.GrainDay:
+			return Agreement, "a day apart, with a time zone given: the same moment can fall on two dates"
+		case gap > DateEventGap:
+			return DifferentEvents, fmt.Sprintf("dated %d days apart (%s, %s): different occasions", gap, FormatWhen(wa), FormatWhen(wb))
+		}
+		if wd := weekdayClash(na, wa, nb, wb); wd != "" {
+			return Conflict, wd
+		}
+		return Conflict, resolvedNote(na, wa, nb, wb)
+	case wa.Resolved() || wb.Resolved():
+		r, u, nu := wa, wb, nb
+		if !wa.Resolved() {
+			r, u, nu = wb, wa, na
+		}
+		if r.Grain == facts.GrainMonth && u.Month > 0 && u.DayOfMonth == 0 {
+			if u.Month == r.Month {
+				return Agreement, nu + " is undated: the months agree"
+			}
+			return "", ""
+		}
+		if r.Grain != facts.GrainDay {
+			return "", ""
+		}
+		return judgePartial(r.From.Weekday(), true, r.From.Month(), r.From.Day(), u, nu+" is undated")
+	default:
+		if wa.HasWeekday && wb.HasWeekday {
+			if wa.Weekday == wb.Weekday {
+				return Agreement, "neither article is dated: the weekdays agree"
+			}
+			return Conflict, "neither article is dated: the weekdays differ"
+		}
+		if wa.DayOfMonth > 0 {
+			return judgePartial(0, false, wa.Month, wa.DayOfMonth, wb, "neither article gives a year")
+		}
+	}
+	return "", ""
+}
+
+// judgePartial compares a known day (weekday, month, day) with a date the text states only in
+// part.
+func judgePartial(wd time.Weekday, hasWD bool, m time.Month, d int, u *facts.When, why string) (string, string) {
+	switch {
+	case u.DayOfMonth > 0 && m > 0:
+		if u.Month == m && u.DayOfMonth == d {
+			return Agreement, why + ": the month and day agree"
+		}
+		ta := time.Date(2001, m, d, 0, 0, 0, 0, time.UTC)
+		tb := time.Date(2001, u.Month, u.DayOfMonth, 0, 0, 0, 0, time.UTC)
+		gap := int(ta.Sub(tb).Hours() / 24)
+		if gap < 0 {
+			gap = -gap
+		}
+		if gap > 182 {
+			gap = 365 - gap
+		}
+		if gap > DateEventGap {
+			return DifferentEvents, why + ": the dates are months apart"
+		}
+		return Conflict, why + ": the month and day differ"
+	case u.HasWeekday && hasWD:
+		if u.Weekday == wd {
+			return Agreement, why + ": compared weekdays only, and they agree"
+		}
+		return Conflict, fmt.Sprintf("%s: compared weekdays only: %s against %s", why, u.Weekday, wd)
+	}
+	return "", ""
+}
+
+// intervalGap is the number of days between two resolved dates (0 when they overlap).
+func intervalGap(a, b *facts.When) int {
+	switch {
+	case a.To.Before(b.From):
+		return int(b.From.Sub(a.To).Hours()/24 + 0.5)
+	case b.To.Before(a.From):
+		return int(a.From.Sub(b.To).Hours()/24 + 0.5)
+	}
+	return 0
+}
+
+func weekdayClash(na string, a *facts.When, nb string, b *facts.When) string {
+	if a.Grain != facts.GrainDay || b.Grain != facts.GrainDay {
+		return ""
+	}
+	if a.HasWeekday && a.DayOfMonth == 0 && b.DayOfMonth > 0 && b.From.Weekday() != a.Weekday {
+		return fmt.Sprintf("%s says %s; %s gives %s, a %s", na, a.Weekday, nb, b.From.Format("2 January 2006"), b.From.Weekday())
+	}
+	if b.HasWeekday && b.DayOfMonth == 0 && a.DayOfMonth > 0 && a.From.Weekday() != b.Weekday {
+		return fmt.Sprintf("%s says %s; %s gives %s, a %s", nb, b.Weekday, na, a.From.Format("2 January 2006"), a.From.Weekday())
+	}
+	return ""
+}
+
+func resolvedNote(na string, a *facts.When, nb string, b *facts.When) string {
+	note := ""
+	for _, x := range []struct {
+		n string
+		w *facts.When
+	}{{na, a}, {nb, b}} {
+		if x.w.How == "" {
+			continue
+		}
+		if note != "" {
+			note += "; "
+		}
+		note += fmt.Sprintf("%s: %s → %s", x.n, x.w.How, FormatWhen(x.w))
+	}
+	return note
+}
