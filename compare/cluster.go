@@ -29,9 +29,12 @@ func (u unionFind) union(a, b int) {
 	}
 }
 
-// cluster groups facts joined by agreement or conflict edges and turns each group into a
-// finding. A group is a conflict when one of its direct pairs conflicts with a score of at
-// least ConflictScore; chains of weaker links never make a flag on their own.
+// cluster turns judged edges into findings in two steps. First, agreement edges join facts
+// into value groups: facts that state one value about one thing. Second, each pair of value
+// groups linked by a conflict edge of at least ConflictScore becomes one conflict finding, and
+// each value group with two or more sources becomes an agreement finding. Conflict edges never
+// join groups: when they did, one conflict plus chains of agreements on neighbouring facts made
+// "conflicts" spanning every source of a story.
 func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edges []edge, c *corpus, opts Options) []Finding {
 	uf := make(unionFind, len(nodes))
 	for i := range uf {
@@ -73,16 +76,18 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		}
 		return true
 	}
-	var apart []edge
-	joined := make([]bool, len(edges))
+	agree := map[int][]edge{} // value group root → its agreement edges
+	var agreeEdges, conflicts, apart []edge
 	for _, k := range order {
 		e := edges[k]
 		switch e.status {
 		case Agreement:
-			joined[k] = join(e.a, e.b)
+			if join(e.a, e.b) {
+				agreeEdges = append(agreeEdges, e)
+			}
 		case Conflict:
 			if e.score >= opts.ConflictScore {
-				joined[k] = join(e.a, e.b)
+				conflicts = append(conflicts, e)
 			}
 		case DifferentEvents:
 			if e.score >= opts.ConflictScore {
@@ -90,22 +95,51 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			}
 		}
 	}
-	groups := map[int][]edge{}
-	for k, e := range edges {
-		if !joined[k] {
+	for _, e := range agreeEdges {
+		r := uf.find(e.a)
+		agree[r] = append(agree[r], e)
+	}
+	// Conflict edges by the unordered pair of value groups they link. An edge inside one group
+	// contradicts the agreements that built the group; it is dropped, since a flag needs both
+	// sides to be distinct values.
+	type pair struct{ a, b int }
+	between := map[pair][]edge{}
+	for _, e := range conflicts {
+		ra, rb := uf.find(e.a), uf.find(e.b)
+		if ra == rb {
 			continue
 		}
-		r := uf.find(e.a)
-		groups[r] = append(groups[r], e)
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		between[pair{ra, rb}] = append(between[pair{ra, rb}], e)
 	}
-	roots := make([]int, 0, len(groups))
-	for r := range groups {
+	var out []Finding
+	roots := make([]int, 0, len(agree))
+	for r := range agree {
 		roots = append(roots, r)
 	}
 	sort.Ints(roots)
-	var out []Finding
 	for _, r := range roots {
-		if f, ok := makeFinding(docs, flat, nodes, groups[r], c); ok {
+		if f, ok := makeFinding(docs, flat, nodes, agree[r], c); ok {
+			out = append(out, f)
+		}
+	}
+	pairs := make([]pair, 0, len(between))
+	for p := range between {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].a != pairs[j].a {
+			return pairs[i].a < pairs[j].a
+		}
+		return pairs[i].b < pairs[j].b
+	})
+	for _, p := range pairs {
+		// The conflict shows both sides with their corroboration: the conflict edges plus the
+		// agreements inside each side.
+		es := append(append(append([]edge(nil), between[p]...), agree[p.a]...), agree[p.b]...)
+		if f, ok := makeFinding(docs, flat, nodes, es, c); ok {
 			out = append(out, f)
 		}
 	}

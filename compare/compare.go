@@ -107,6 +107,8 @@ type node struct {
 	sent  int // global sentence index
 	fact  facts.Fact
 	local map[string]bool // stems near the value
+	subj  map[string]bool // the named subject of a number (subjectOf)
+	when  sentenceTime    // the dates of the fact's sentence
 }
 
 type edge struct {
@@ -138,6 +140,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 			}
 		}
 	}
+	proper := properWords(docs, flat)
 	passages := make([]*Passage, len(flat))
 	windows := make([]*Passage, len(flat))
 	var nodes []node
@@ -148,9 +151,16 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
 		hasDate := false
-		for _, f := range s.Facts {
+		st := timeOf(docs[s.Doc], s.Facts)
+		var prev map[string]bool
+		for k, f := range s.Facts {
+			n := node{sent: i, fact: f, local: localTerms(s.Tokens, f), when: st}
+			if f.Kind == facts.Number {
+				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
+				prev = n.subj
+			}
 			nodesOf[i] = append(nodesOf[i], len(nodes))
-			nodes = append(nodes, node{sent: i, fact: f, local: localTerms(s.Tokens, f)})
+			nodes = append(nodes, n)
 			hasDate = hasDate || f.Kind == facts.Date
 		}
 		if hasDate {
@@ -303,7 +313,7 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	for _, a := range as {
 		for _, b := range bs {
 			fa, fb := nodes[a].fact, nodes[b].fact
-			if !comparable(fa, fb) {
+			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) {
 				continue
 			}
 			sim, least := ss, opts.PairScore
@@ -317,6 +327,11 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 			status, note := judge(docs, fa, fb, opts)
 			if status == "" {
 				continue
+			}
+			if status == Conflict && fa.Kind == facts.Number {
+				if apart, why := differentMoments(nodes[a].when, nodes[b].when); apart {
+					status, note = DifferentEvents, why
+				}
 			}
 			// Two facts of one sentence often score alike against a third ("On December 7,
 			// two days after the release"): the agreeing reading goes first on a near tie.

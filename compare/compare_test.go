@@ -71,3 +71,31 @@ func TestFindingIDsAreStable(t *testing.T) {
 		}
 	}
 }
+
+// Figures of one sentence belong to their own subjects: the Nasdaq's 3.9% agrees with the other
+// paper's Nasdaq figure and is never set against the S&P 500's, and the S&P 500's 2.7% conflicts
+// with 2.9% (testdata/subjects, written for this test).
+func TestFiguresKeepTheirSubjects(t *testing.T) {
+	_, fs := compareDir(t, "../testdata/subjects")
+	var nasdaqAgrees, spConflict bool
+	for _, f := range fs {
+		vals := map[string]bool{}
+		for _, c := range f.Claims {
+			vals[c.Normalized] = true
+		}
+		switch {
+		case f.Status == Agreement && vals["3.9 percent"] && len(vals) == 1:
+			nasdaqAgrees = true
+		case f.Status == Conflict && vals["2.7 percent"] && vals["2.9 percent"]:
+			spConflict = true
+		case f.Status == Conflict:
+			t.Errorf("unexpected conflict %v: %+v", vals, f)
+		}
+	}
+	if !nasdaqAgrees {
+		t.Error("the Nasdaq's 3.9% and 3.9 percent are not an agreement")
+	}
+	if !spConflict {
+		t.Error("the S&P 500's 2.7% against 2.9 percent is not a conflict")
+	}
+}

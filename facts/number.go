@@ -186,6 +186,23 @@ func wordNumber(parts []string) (float64, int) {
 			used = i + 1
 			continue
 		}
+		if p == "point" && any && i+1 < len(parts) {
+			// "three point one": decimal digits follow, one word each
+			frac, scale, k := 0.0, 0.1, i+1
+			for ; k < len(parts); k++ {
+				d, ok := smallNumbers[parts[k]]
+				if !ok || d > 9 || parts[k] == "dozen" {
+					break
+				}
+				frac += d * scale
+				scale /= 10
+			}
+			if k > i+1 {
+				current += frac
+				used = k
+				break
+			}
+		}
 		if p == "and" && any && i+1 < len(parts) {
 			if _, ok := smallNumbers[parts[i+1]]; ok {
 				continue
@@ -382,8 +399,20 @@ func readNumber(text string, toks []Token, i int) (q Quantity, first, last, next
 		}
 	}
 	// Ranges written out: "between 10 and 12", "10 to 12", "six to three" (a tally).
-	if consumed+1 < len(toks) && (toks[consumed].Lower == "to" || (toks[consumed].Lower == "and" && i > 0 && toks[i-1].Lower == "between")) && len(unitParts) == 0 {
-		if q2, _, _, n2, ok2 := readNumber(text, toks, consumed+1); ok2 && !q2.Range && !q2.Tally {
+	// The symbol before each figure is the currency of both: "$41 billion to $43 billion".
+	sym := 0
+	if i > 0 {
+		if _, ok := currencySymbols[toks[i-1].Text]; ok && toks[i-1].End == t.Start {
+			sym = 1
+		}
+	}
+	between := i-sym > 0 && toks[i-sym-1].Lower == "between"
+	if consumed+1 < len(toks) && (toks[consumed].Lower == "to" || (toks[consumed].Lower == "and" && between)) && len(unitParts) == 0 {
+		k := consumed + 1
+		if _, ok := currencySymbols[toks[k].Text]; ok && sym == 1 && k+1 < len(toks) && toks[k].End == toks[k+1].Start {
+			k++
+		}
+		if q2, _, _, n2, ok2 := readNumber(text, toks, k); ok2 && !q2.Range && !q2.Tally {
 			lo, hi := q.Value, q2.Value
 			if toks[consumed].Lower == "to" && hi < lo && q2.Unit == "" {
 				q.Tally, q.Low, q.High = true, lo, hi
@@ -394,8 +423,9 @@ func readNumber(text string, toks []Token, i int) (q Quantity, first, last, next
 				q.Unit, q.Alt, q.Dim, q.Base = q2.Unit, q2.Alt, q2.Dim, q2.Base
 				last = n2 - 1
 				next = n2
-				if i > 0 && toks[i-1].Lower == "between" {
-					first = i - 1
+				first = i - sym
+				if between {
+					first--
 				}
 				finish(&q)
 				return q, first, last, next, true

@@ -34,6 +34,9 @@ func TestQuantities(t *testing.T) {
 		{"ten miles north", "ten miles", 10, 10, 10, "mile"},
 		{"16 kilometres north", "16 kilometres", 16, 16, 16, "km"},
 		{"about 2,500 drones", "about 2,500", 2500, 2125, 2875, "drone"},
+		{"a forecast of $41 billion to $43 billion", "$41 billion to $43 billion", 4.1e10, 4.1e10, 4.3e10, "usd"},
+		{"revenue between $41 billion and $43 billion", "between $41 billion and $43 billion", 4.1e10, 4.1e10, 4.3e10, "usd"},
+		{"the index fell three point one percent", "three point one percent", 3.1, 3.1, 3.1, "percent"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

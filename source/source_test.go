@@ -118,6 +118,8 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"”It is a core interest. It is,” the paper states.", "Fine."}},
 		{"initials stay with the name", "The ruling by J. R. Smith stood. Appeals failed.",
 			[]string{"The ruling by J. R. Smith stood.", "Appeals failed."}},
+		{"a decimal figure ends a sentence", "The Nasdaq gained 1.6%. Shares of the firm closed at $4.5. Trading was thin.",
+			[]string{"The Nasdaq gained 1.6%.", "Shares of the firm closed at $4.5.", "Trading was thin."}},
 		{"question and exclamation marks", "Why now? Nobody knows! Ask again.",
 			[]string{"Why now?", "Nobody knows!", "Ask again."}},
 		{"lower case after a period does not break", "The figure was 3.5 percent vs. 2.1 a year ago. Done.",

@@ -161,7 +161,7 @@ func breakAfter(t string, sentStart, i, j, end int, term rune) bool {
 	if utf8.RuneCountInString(word) == 1 && unicode.IsUpper([]rune(word)[0]) {
 		return false // an initial: "J. Smith"
 	}
-	if strings.Contains(word, ".") { // U.S., a.m., e.g.
+	if strings.Contains(word, ".") && !strings.ContainsAny(word, "0123456789") { // U.S., a.m., e.g.; not "1.6%"
 		return starters[strings.ToLower(nextWord)]
 	}
 	return true

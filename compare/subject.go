@@ -1,0 +1,185 @@
+package compare
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/crosscheck-news/crosscheck/calendar"
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+// subjectOf returns the named subject of a number: the names of its clause before it ("The
+// S&P 500 lost 3.1%, and the Nasdaq slid 4.2%": {s&p} for 3.1%, {nasdaq} for 4.2%), stemmed.
+// A clause ends at a semicolon, a dash, a comma before a conjunction, a verb of saying (what
+// comes before "said" is the source, not the subject) or the previous fact of the sentence; a
+// figure with no name of its own ("1,180 points, or 3%") takes the subject of the figure before
+// it. Only words the story writes as names count (proper).
+//
+// Two figures whose subjects share no word are about different things, however alike their
+// sentences: the Dow and the Nikkei, Veridian and its rivals.
+func subjectOf(text string, toks []facts.Token, fs []facts.Fact, k int, prev map[string]bool, proper map[string]bool) map[string]bool {
+	f := fs[k]
+	lo := datelineEnd(text, toks)
+	for j := 0; j < k; j++ {
+		if fs[j].End <= f.Start {
+			for i := lo; i < len(toks); i++ {
+				if toks[i].Start >= fs[j].End {
+					lo = max(lo, i)
+					break
+				}
+			}
+		}
+	}
+	reset := lo
+	for i := lo; i < len(toks) && toks[i].End <= f.Start; i++ {
+		if sayingVerbs[toks[i].Lower] {
+			lo = i + 1
+		}
+		if i+1 < len(toks) && toks[i+1].Start <= f.Start {
+			gap := text[toks[i].End:toks[i+1].Start]
+			next := toks[i+1].Lower
+			if strings.ContainsAny(gap, ";—–") || strings.Contains(gap, " - ") ||
+				(strings.Contains(gap, ",") && clauseWords[next]) {
+				lo = i + 1
+			}
+		}
+	}
+	m := map[string]bool{}
+	for i := lo; i < len(toks) && toks[i].End <= f.Start; i++ {
+		if w, ok := nameWord(toks[i], proper); ok {
+			m[w] = true
+		}
+	}
+	if len(m) == 0 && prev != nil && lo == reset && lo > 0 {
+		return prev
+	}
+	return m
+}
+
+var sayingVerbs = toSet(`said says told according reported reports announced estimated estimates
+	stated added confirmed claimed`)
+
+var clauseWords = toSet(`and but while whereas when as`)
+
+// datelineEnd returns the index of the first token after a wire dateline that opens a
+// sentence ("NEW YORK, March 9 (Wire) - U.S. stocks ..."), or 0.
+func datelineEnd(text string, toks []facts.Token) int {
+	for i := 0; i+1 < len(toks) && i < 12; i++ {
+		gap := text[toks[i].End:toks[i+1].Start]
+		if strings.Contains(gap, ")") && strings.ContainsAny(gap, "-–—") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// nameWord returns the stem of a token that is part of a name: capitalised, not a stop word,
+// month or weekday, and written as a name in the story (proper holds its lower-case form).
+func nameWord(t facts.Token, proper map[string]bool) (string, bool) {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsUpper(r) {
+		return "", false
+	}
+	w := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
+	if stopwords[w] || !proper[w] {
+		return "", false
+	}
+	if _, ok := calendar.Month(w); ok {
+		return "", false
+	}
+	if _, ok := calendar.Weekday(w); ok {
+		return "", false
+	}
+	return english.Stem(w, false), true
+}
+
+// properWords returns the lower-case words the sentences write capitalised more often than not
+// where a capital is not forced (after the first word of a sentence and its dateline).
+func properWords(docs []*source.Document, flat []*facts.Sentence) map[string]bool {
+	upper, lower := map[string]int{}, map[string]int{}
+	for _, s := range flat {
+		start := datelineEnd(docs[s.Doc].Text, s.Tokens) + 1
+		for i := start; i < len(s.Tokens); i++ {
+			t := s.Tokens[i]
+			w := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
+			r, _ := utf8.DecodeRuneInString(t.Text)
+			switch {
+			case unicode.IsUpper(r):
+				upper[w]++
+			case unicode.IsLetter(r):
+				lower[w]++
+			}
+		}
+	}
+	m := map[string]bool{}
+	for w, n := range upper {
+		if n > lower[w] {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// sameSubject reports whether two figures can be about one thing: either has no named subject,
+// or their subjects share a word.
+func sameSubject(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceTime is what a sentence says about when its figures hold: the resolved date facts
+// of the sentence, and whether any of them lies outside the days around its article's
+// publication (a figure "last October" belongs to another moment than the day's news).
+type sentenceTime struct {
+	days []facts.When
+	past bool
+}
+
+func timeOf(doc *source.Document, fs []facts.Fact) sentenceTime {
+	var st sentenceTime
+	for _, f := range fs {
+		w := f.When
+		if f.Kind != facts.Date || w == nil || !w.Resolved() {
+			continue
+		}
+		if w.Grain == facts.GrainDay {
+			st.days = append(st.days, *w)
+		}
+		if doc.HasPublished() && (w.To.Before(doc.Published.Add(-DateEventGap*24*time.Hour)) || w.From.After(doc.Published.Add(DateEventGap*24*time.Hour))) {
+			st.past = true
+		}
+	}
+	return st
+}
+
+// differentMoments reports whether two sentences date their figures to different moments:
+// they name days that do not overlap, or one names a time away from its publication while the
+// other names none (an undated figure in the news is the day's figure).
+func differentMoments(a, b sentenceTime) (bool, string) {
+	if len(a.days) > 0 && len(b.days) > 0 {
+		for _, x := range a.days {
+			for _, y := range b.days {
+				if !x.From.After(y.To) && !y.From.After(x.To) {
+					return false, ""
+				}
+			}
+		}
+		return true, "the passages date their figures to different days: " + FormatWhen(&a.days[0]) + " and " + FormatWhen(&b.days[0])
+	}
+	if a.past != b.past {
+		return true, "one passage dates its figure away from the day's news, the other does not: an earlier or later figure"
+	}
+	return false, ""
+}
