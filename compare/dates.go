@@ -35,6 +35,8 @@ func judgeDates(docs []*source.Document, a, b facts.Fact, opts Options) (string,
 			return Agreement, resolvedNote(na, wa, nb, wb)
 		case gap == 1 && (wa.Zoned || wb.Zoned) && wa.Grain == facts.GrainDay && wb.Grain == facts.GrainDay:
 			return Agreement, "a day apart, with a time zone given: the same moment can fall on two dates"
+		case altFits(wa, wb) || altFits(wb, wa):
+			return Agreement, "read the other way (" + altNote(na, wa, nb, wb) + "), the dates agree"
 		case gap > DateEventGap:
 			return DifferentEvents, fmt.Sprintf("dated %d days apart (%s, %s): different occasions", gap, FormatWhen(wa), FormatWhen(wb))
 		}
@@ -140,4 +142,17 @@ func resolvedNote(na string, a *facts.When, nb string, b *facts.When) string {
 		note += fmt.Sprintf("%s: %s → %s", x.n, x.w.How, FormatWhen(x.w))
 	}
 	return note
+}
+
+// altFits reports whether the other reading of a (When.Alt) falls within b.
+func altFits(a, b *facts.When) bool {
+	return !a.Alt.IsZero() && a.Grain == facts.GrainDay && !a.Alt.Before(b.From) && !a.Alt.After(b.To)
+}
+
+func altNote(na string, a *facts.When, nb string, b *facts.When) string {
+	n, w := na, a
+	if !altFits(a, b) {
+		n, w = nb, b
+	}
+	return fmt.Sprintf("%s's %q as %s", n, w.How, w.Alt.Format("2006-01-02"))
 }

@@ -49,7 +49,10 @@ type When struct {
 	How string
 	// Ambiguous is set for numeric dates that read both month-first (From) and day-first (Alt).
 	Ambiguous bool
-	Alt       time.Time
+	// Alt is the other reading of a wording that has two: the day-first reading of an ambiguous
+	// numeric date, or the other week of a bare weekday placed by the sentence's tense ("Monday
+	// will look like an overreaction" speaks of a past Monday in the future tense).
+	Alt time.Time
 	// Clash is set when a stated weekday does not fall on the stated date ("Tuesday, March 12, 2026").
 	Clash bool
 }
@@ -461,8 +464,14 @@ func resolveWeekday(w *When, mod string, ref Reference, future bool) {
 		t = p.AddDate(0, 0, fwd)
 	case future || mod == "by" || mod == "until":
 		t = p.AddDate(0, 0, fwd)
+		if (mod == "" || mod == "on") && fwd != 0 {
+			w.Alt = p.AddDate(0, 0, -back)
+		}
 	default:
 		t = p.AddDate(0, 0, -back)
+		if (mod == "" || mod == "on") && back != 0 {
+			w.Alt = p.AddDate(0, 0, fwd)
+		}
 	}
 	w.From, w.To = t, t
 	w.Year, w.Month, w.DayOfMonth = 0, 0, 0

@@ -1,0 +1,33 @@
+package facts
+
+import (
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+// A bare weekday is placed by tense and keeps the other week as Alt, so "Monday will look like
+// an overreaction", written on Wednesday, can still agree with last Monday's date.
+func TestBareWeekdayKeepsTheOtherWeek(t *testing.T) {
+	pub := time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC) // a Wednesday
+	day := func(d int) time.Time { return time.Date(2026, 3, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		text      string
+		from, alt time.Time
+	}{
+		{"If buyers return, Monday will look like an overreaction.", day(16), day(9)},
+		{"Shares fell on Monday.", day(9), day(16)},
+		{"Shares fell last Monday.", day(9), time.Time{}},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != 1 {
+			t.Fatalf("%q: %d dates, want 1", tt.text, len(ws))
+		}
+		w := ws[0].W
+		if !w.From.Equal(tt.from) || !w.Alt.Equal(tt.alt) {
+			t.Errorf("%q: from %s alt %s; want %s, %s", tt.text, w.From.Format(time.DateOnly), w.Alt.Format(time.DateOnly), tt.from.Format(time.DateOnly), tt.alt.Format(time.DateOnly))
+		}
+	}
+}
