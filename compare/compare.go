@@ -109,6 +109,7 @@ type node struct {
 	local map[string]bool // stems near the value
 	subj  map[string]bool // the named subject of a number (subjectOf)
 	when  sentenceTime    // the dates of the fact's sentence
+	prior bool            // an earlier value set beside the current one (isPrior)
 }
 
 type edge struct {
@@ -157,6 +158,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 			n := node{sent: i, fact: f, local: localTerms(s.Tokens, f), when: st}
 			if f.Kind == facts.Number {
 				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
+				n.prior = isPrior(s.Tokens, f)
 				prev = n.subj
 			}
 			nodesOf[i] = append(nodesOf[i], len(nodes))
@@ -313,7 +315,7 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	for _, a := range as {
 		for _, b := range bs {
 			fa, fb := nodes[a].fact, nodes[b].fact
-			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) {
+			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) || nodes[a].prior != nodes[b].prior {
 				continue
 			}
 			sim, least := ss, opts.PairScore

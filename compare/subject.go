@@ -183,3 +183,40 @@ func differentMoments(a, b sentenceTime) (bool, string) {
 	}
 	return false, ""
 }
+
+// isPrior reports whether a figure is an earlier value set beside the current one: "rose to
+// $612 million from $519 million a year earlier", "up from 3.1%", "compared with 40 last year".
+// An earlier figure is compared only with earlier figures.
+func isPrior(toks []facts.Token, f facts.Fact) bool {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.End > f.Start && t.Start < f.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	word := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].Lower
+	}
+	switch {
+	case word(first-1) == "from" || word(first-1) == "versus" || word(first-1) == "vs":
+		return true
+	case word(first-1) == "with" && (word(first-2) == "compared" || word(first-2) == "comparison"):
+		return true
+	}
+	after := word(last+1) + " " + word(last+2) + " " + word(last+3)
+	for _, p := range []string{"a year earlier", "a year ago", "a year before", "last year", "the previous year", "the year before"} {
+		if strings.HasPrefix(after, p) {
+			return true
+		}
+	}
+	return false
+}
