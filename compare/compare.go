@@ -376,7 +376,10 @@ func comparable(a, b facts.Fact) bool {
 			return false
 		}
 		if strings.HasPrefix(qa.Dim, "count:") {
-			return qa.Unit != ""
+			if qa.Unit == "" || qb.Unit == "" {
+				return bareLevels(qa, qb)
+			}
+			return qa.Unit == qb.Unit
 		}
 		return true
 	case facts.Date:
@@ -385,6 +388,17 @@ func comparable(a, b facts.Fact) bool {
 		return (ga == facts.GrainYear) == (gb == facts.GrainYear)
 	}
 	return false
+}
+
+// bareLevels reports whether two figures without a unit can be one level ("closed at
+// 38,412" and "closed at 38,214"): both large, and within a tenth of each other. Small bare
+// numbers are too often unrelated to pair on words alone.
+func bareLevels(a, b *facts.Quantity) bool {
+	if a.Unit != "" || b.Unit != "" || a.Range || b.Range {
+		return false
+	}
+	va, vb := math.Abs(a.Value), math.Abs(b.Value)
+	return min(va, vb) >= 1000 && max(va, vb) <= 1.1*min(va, vb)
 }
 
 // judge decides what two comparable facts say to each other; "" means nothing worth reporting.

@@ -26,3 +26,21 @@ func TestIsPrior(t *testing.T) {
 		}
 	}
 }
+
+func TestBareLevels(t *testing.T) {
+	q := func(v float64, unit string) *facts.Quantity { return &facts.Quantity{Value: v, Low: v, High: v, Unit: unit} }
+	tests := []struct {
+		a, b *facts.Quantity
+		want bool
+	}{
+		{q(38412, ""), q(38214, ""), true}, // two closing levels of one index
+		{q(38412, ""), q(410, ""), false},  // a level and a move
+		{q(12, ""), q(13, ""), false},      // small bare numbers say too little
+		{q(38412, ""), q(38214, "point"), false},
+	}
+	for _, tt := range tests {
+		if got := bareLevels(tt.a, tt.b); got != tt.want {
+			t.Errorf("bareLevels(%g %q, %g %q) = %v, want %v", tt.a.Value, tt.a.Unit, tt.b.Value, tt.b.Unit, got, tt.want)
+		}
+	}
+}
