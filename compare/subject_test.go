@@ -28,7 +28,9 @@ func TestIsPrior(t *testing.T) {
 }
 
 func TestBareLevels(t *testing.T) {
-	q := func(v float64, unit string) *facts.Quantity { return &facts.Quantity{Value: v, Low: v, High: v, Unit: unit} }
+	q := func(v float64, unit string) *facts.Quantity {
+		return &facts.Quantity{Value: v, Low: v, High: v, Unit: unit}
+	}
 	tests := []struct {
 		a, b *facts.Quantity
 		want bool
