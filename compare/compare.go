@@ -190,15 +190,7 @@ func windowPassage(flat []*facts.Sentence, terms [][]string, i int, c *corpus) *
 
 // localTerms returns the stems within a few words of the fact, the words that say what is counted.
 func localTerms(toks []facts.Token, f facts.Fact) map[string]bool {
-	first, last := -1, -1
-	for i, t := range toks {
-		if t.End > f.Start && t.Start < f.End {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := factTokens(toks, f)
 	if first < 0 {
 		return nil
 	}
@@ -213,6 +205,21 @@ func localTerms(toks []facts.Token, f facts.Fact) map[string]bool {
 		m[t] = true
 	}
 	return m
+}
+
+// factTokens returns the first and last index of the tokens that overlap the fact's span, or
+// -1, -1 when none does.
+func factTokens(toks []facts.Token, f facts.Fact) (first, last int) {
+	first, last = -1, -1
+	for i, t := range toks {
+		if t.End > f.Start && t.Start < f.End {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
 }
 
 func weightedJaccard(a, b map[string]bool, c *corpus) float64 {

@@ -188,15 +188,7 @@ func differentMoments(a, b sentenceTime) (bool, string) {
 // $612 million from $519 million a year earlier", "up from 3.1%", "compared with 40 last year".
 // An earlier figure is compared only with earlier figures.
 func isPrior(toks []facts.Token, f facts.Fact) bool {
-	first, last := -1, -1
-	for i, t := range toks {
-		if t.End > f.Start && t.Start < f.End {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := factTokens(toks, f)
 	if first < 0 {
 		return false
 	}

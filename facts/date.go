@@ -547,38 +547,10 @@ func resolveRelative(w *When, phrase string, ref Reference) {
 		}
 	case strings.HasSuffix(phrase, "month"):
 		w.Grain = GrainMonth
-		switch {
-		case strings.HasPrefix(phrase, "last") || strings.HasPrefix(phrase, "past"):
-			w.From, w.To = monthStart.AddDate(0, -1, 0), monthStart.AddDate(0, 0, -1)
-			if strings.HasPrefix(phrase, "past") {
-				w.From, w.To = p.AddDate(0, -1, 0), p
-			}
-		case strings.HasPrefix(phrase, "next"):
-			w.From, w.To = monthStart.AddDate(0, 1, 0), monthStart.AddDate(0, 2, -1)
-		case strings.HasPrefix(phrase, "earlier"):
-			w.From, w.To = monthStart, p
-		case strings.HasPrefix(phrase, "later"):
-			w.From, w.To = p, monthStart.AddDate(0, 1, -1)
-		default:
-			w.From, w.To = monthStart, monthStart.AddDate(0, 1, -1)
-		}
+		w.From, w.To = relativePeriod(phrase, p, monthStart, func(t time.Time, n int) time.Time { return t.AddDate(0, n, 0) })
 	case strings.HasSuffix(phrase, "year"):
 		w.Grain = GrainYear
-		switch {
-		case strings.HasPrefix(phrase, "last") || strings.HasPrefix(phrase, "past"):
-			w.From, w.To = yearStart.AddDate(-1, 0, 0), yearStart.AddDate(0, 0, -1)
-			if strings.HasPrefix(phrase, "past") {
-				w.From, w.To = p.AddDate(-1, 0, 0), p
-			}
-		case strings.HasPrefix(phrase, "next"):
-			w.From, w.To = yearStart.AddDate(1, 0, 0), yearStart.AddDate(2, 0, -1)
-		case strings.HasPrefix(phrase, "earlier"):
-			w.From, w.To = yearStart, p
-		case strings.HasPrefix(phrase, "later"):
-			w.From, w.To = p, yearStart.AddDate(1, 0, -1)
-		default:
-			w.From, w.To = yearStart, yearStart.AddDate(1, 0, -1)
-		}
+		w.From, w.To = relativePeriod(phrase, p, yearStart, func(t time.Time, n int) time.Time { return t.AddDate(n, 0, 0) })
 	}
 	if w.Resolved() {
 		w.How = fmt.Sprintf("%q counted from %s (publication)", phrase, p.Format("Mon 2 Jan 2006"))
@@ -624,4 +596,24 @@ func StoryReference(docs []*source.Document) []time.Time {
 	}
 	sort.Slice(ds, func(i, j int) bool { return ds[i].Before(ds[j]) })
 	return ds
+}
+
+// relativePeriod places "last month", "past year", "next month", "earlier this year", "later
+// this month" or "this year" for publication day p, given the start of p's period and a step
+// of n periods.
+func relativePeriod(phrase string, p, start time.Time, step func(time.Time, int) time.Time) (from, to time.Time) {
+	end := func(n int) time.Time { return step(start, n).AddDate(0, 0, -1) } // last day before n periods on
+	switch {
+	case strings.HasPrefix(phrase, "past"):
+		return step(p, -1), p
+	case strings.HasPrefix(phrase, "last"):
+		return step(start, -1), end(0)
+	case strings.HasPrefix(phrase, "next"):
+		return step(start, 1), end(2)
+	case strings.HasPrefix(phrase, "earlier"):
+		return start, p
+	case strings.HasPrefix(phrase, "later"):
+		return p, end(1)
+	}
+	return start, end(1)
 }

@@ -31,3 +31,25 @@ func TestBareWeekdayKeepsTheOtherWeek(t *testing.T) {
 		}
 	}
 }
+
+func TestRelativeMonthsAndYears(t *testing.T) {
+	pub := time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC)
+	d := func(y int, m time.Month, day int) string { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly) }
+	tests := []struct{ text, from, to string }{
+		{"Prices rose last month.", d(2026, 2, 1), d(2026, 2, 28)},
+		{"Prices rose earlier this month.", d(2026, 3, 1), d(2026, 3, 11)},
+		{"Prices will rise next month.", d(2026, 4, 1), d(2026, 4, 30)},
+		{"Prices rose last year.", d(2025, 1, 1), d(2025, 12, 31)},
+		{"Prices will rise later this year.", d(2026, 3, 11), d(2026, 12, 31)},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != 1 {
+			t.Fatalf("%q: %d dates, want 1", tt.text, len(ws))
+		}
+		w := ws[0].W
+		if f, to := w.From.Format(time.DateOnly), w.To.Format(time.DateOnly); f != tt.from || to != tt.to {
+			t.Errorf("%q: %s..%s, want %s..%s", tt.text, f, to, tt.from, tt.to)
+		}
+	}
+}
