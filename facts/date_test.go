@@ -34,7 +34,9 @@ func TestBareWeekdayKeepsTheOtherWeek(t *testing.T) {
 
 func TestRelativeMonthsAndYears(t *testing.T) {
 	pub := time.Date(2026, 3, 11, 0, 0, 0, 0, time.UTC)
-	d := func(y int, m time.Month, day int) string { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly) }
+	d := func(y int, m time.Month, day int) string {
+		return time.Date(y, m, day, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+	}
 	tests := []struct{ text, from, to string }{
 		{"Prices rose last month.", d(2026, 2, 1), d(2026, 2, 28)},
 		{"Prices rose earlier this month.", d(2026, 3, 1), d(2026, 3, 11)},
