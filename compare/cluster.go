@@ -77,7 +77,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		return true
 	}
 	agree := map[int][]edge{} // value group root → its agreement edges
-	var agreeEdges, conflicts, apart []edge
+	var agreeEdges, conflicts, apart, apartAll []edge
 	for _, k := range order {
 		e := edges[k]
 		switch e.status {
@@ -90,6 +90,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 				conflicts = append(conflicts, e)
 			}
 		case DifferentEvents:
+			apartAll = append(apartAll, e)
 			if e.score >= opts.ConflictScore {
 				apart = append(apart, e)
 			}
@@ -113,6 +114,28 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			ra, rb = rb, ra
 		}
 		between[pair{ra, rb}] = append(between[pair{ra, rb}], e)
+	}
+	// Two value groups that the dated articles place at different moments (a partial count on
+	// Monday, the final count on Wednesday) are not made a conflict by the pairs whose moment is
+	// unknown: when every conflicting pair has an undated side, the dated pairs decide.
+	apartBetween := map[pair]int{}
+	for _, e := range apartAll {
+		ra, rb := uf.find(e.a), uf.find(e.b)
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		apartBetween[pair{ra, rb}]++
+	}
+	for p, es := range between {
+		undated := 0
+		for _, e := range es {
+			if !docs[nodes[e.a].fact.Doc].HasPublished() || !docs[nodes[e.b].fact.Doc].HasPublished() {
+				undated++
+			}
+		}
+		if undated == len(es) && apartBetween[p] > 0 {
+			delete(between, p)
+		}
 	}
 	var out []Finding
 	roots := make([]int, 0, len(agree))

@@ -322,7 +322,7 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	for _, a := range as {
 		for _, b := range bs {
 			fa, fb := nodes[a].fact, nodes[b].fact
-			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) || nodes[a].prior != nodes[b].prior {
+			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) {
 				continue
 			}
 			sim, least := ss, opts.PairScore
@@ -334,7 +334,10 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 				continue
 			}
 			status, note := judge(docs, fa, fb, opts)
-			if status == "" {
+			// An earlier figure ("up from 58.9%") may agree with a figure stated alone ("turnout
+			// then was 58.9%"), which tells which moment the other one speaks of; it never
+			// conflicts with a current figure.
+			if status == "" || (nodes[a].prior != nodes[b].prior && status != Agreement) {
 				continue
 			}
 			if status == Conflict && fa.Kind == facts.Number {
