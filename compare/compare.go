@@ -346,10 +346,13 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 				}
 			}
 			// Two facts of one sentence often score alike against a third ("On December 7,
-			// two days after the release"): the agreeing reading goes first on a near tie.
+			// two days after the release"): the agreeing reading goes first.
 			order := score
 			if status == Agreement {
 				order += AgreementPreference
+				if sameFigure(fa, fb) {
+					order += FigurePreference
+				}
 			}
 			cs = append(cs, cand{a, b, score, order, status, note})
 		}
@@ -367,9 +370,31 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	return out
 }
 
-// AgreementPreference is the lead an agreeing fact pair gets over a differing one of about the
-// same similarity when facts are paired one to one.
-const AgreementPreference = 0.02
+// AgreementPreference is the lead an agreeing fact pair gets over a differing one when facts
+// are paired one to one. It exceeds any similarity, so agreements pair first and a conflict is
+// only drawn between facts that have no agreeing partner in the other sentence: "as many as 120
+// seats in the 225-seat assembly" against "112 seats" pairs 120 with 112, not 225 with 112.
+const AgreementPreference = 1.0
+
+// FigurePreference is the further lead of two facts stating one specific figure exactly
+// ("58.9%" and "58.9 percent"): the same precise number in two sentences is rarely chance, so
+// it outweighs the few context words that favour another pairing ("Turnout was 61.4%, up from
+// 58.9%" against "Turnout then was 58.9 percent").
+const FigurePreference = 0.15
+
+// sameFigure reports whether two number facts state the same exact, specific figure: neither
+// qualified nor a range, and not a small whole number, which texts share by chance.
+func sameFigure(a, b facts.Fact) bool {
+	qa, qb := a.Quantity, b.Quantity
+	if a.Kind != facts.Number || qa == nil || qb == nil || qa.Qualifier != "" || qb.Qualifier != "" || qa.Range || qb.Range || qa.Tally || qb.Tally {
+		return false
+	}
+	va, vb := qa.Value*qa.Base, qb.Value*qb.Base
+	if va != vb {
+		return false
+	}
+	return math.Abs(qa.Value) > 12 || qa.Value != math.Trunc(qa.Value)
+}
 
 // comparable reports whether two facts measure the same kind of thing.
 func comparable(a, b facts.Fact) bool {

@@ -277,7 +277,24 @@ func extractQuantities(text string, toks []Token) []Quantity_ {
 		out = append(out, Quantity_{Start: toks[start].Start, End: toks[end].End, Q: q})
 		i = next - 1
 	}
+	// "112 of the 225 seats", "nine out of ten voters": the part counts what the whole counts.
+	for k := 0; k+1 < len(out); k++ {
+		a, b := &out[k].Q, &out[k+1].Q
+		if a.Unit != "" || b.Unit == "" || a.Tally || b.Tally {
+			continue
+		}
+		switch strings.ToLower(strings.Join(strings.Fields(text[out[k].End:out[k+1].Start]), " ")) {
+		case "of", "of the", "out of", "out of the", "of a total of":
+			a.Unit, a.Alt, a.Dim, a.Base = b.Unit, b.Alt, b.Dim, b.Base
+		}
+	}
 	return out
+}
+
+// verbLike reports whether a word after a number is a verb in the past tense ("82,314 watched",
+// "12 died"), not the noun that names what is counted.
+func verbLike(w string) bool {
+	return len(w) > 4 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && !strings.HasSuffix(w, "hundred")
 }
 
 // Quantity_ is a found quantity with its span.
@@ -478,7 +495,7 @@ func readNumber(text string, toks []Token, i int) (q Quantity, first, last, next
 					}
 				}
 			}
-		} else if consumed < len(toks) && isWordToken(toks[consumed].Text) && !skipUnit[toks[consumed].Lower] && adjacent(text, toks[consumed-1], toks[consumed]) {
+		} else if consumed < len(toks) && isWordToken(toks[consumed].Text) && !skipUnit[toks[consumed].Lower] && !verbLike(toks[consumed].Lower) && adjacent(text, toks[consumed-1], toks[consumed]) {
 			w := toks[consumed].Lower
 			setUnit(&q, singular(w))
 			last, next = consumed, consumed+1
@@ -499,7 +516,8 @@ func readNumber(text string, toks []Token, i int) (q Quantity, first, last, next
 	}
 	if q.Unit == "" && i > 0 && isDigits(t.Text) {
 		prev := toks[i-1]
-		if unicode.IsUpper(rune(prev.Text[0])) && i > 1 && !isQualifierWord(prev.Lower) {
+		partOf := next < len(toks) && (toks[next].Lower == "of" || toks[next].Lower == "out") // "Renewal 112 of the 225 seats"
+		if unicode.IsUpper(rune(prev.Text[0])) && i > 1 && !isQualifierWord(prev.Lower) && !partOf {
 			return q, 0, 0, 0, false // "Boeing 737", "Resolution 2231"
 		}
 	}
