@@ -121,3 +121,38 @@ func ParseDateline(line string) (Dateline, bool) {
 	}
 	return Dateline{}, false
 }
+
+// WireDateline is the dateline that opens a wire story's first paragraph: "OSLO, April 8
+// (Nordwire) - ...", "GALATI, Romania, April 15 (Eastern Wire) -". Year is 0 when the line
+// gives none, as wire datelines usually do.
+type WireDateline struct {
+	Month  time.Month
+	Day    int
+	Year   int
+	Agency string // the name in parentheses, when given
+}
+
+// reWire: a place in capitals, an optional region or country, the month and day (and year),
+// an optional agency in parentheses, then a dash.
+var reWire = regexp.MustCompile(`^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}(?:,\s*[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})?,\s+([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:,\s*(\d{4}))?\s*(?:\(([^()]{2,40})\))?\s*[-–—]`)
+
+// ParseWireDateline reads the dateline at the start of a paragraph.
+func ParseWireDateline(para string) (WireDateline, bool) {
+	m := reWire.FindStringSubmatch(para)
+	if m == nil {
+		return WireDateline{}, false
+	}
+	mo, ok := Month(m[1])
+	if !ok {
+		return WireDateline{}, false
+	}
+	d, _ := strconv.Atoi(m[2])
+	y := 0
+	if m[3] != "" {
+		y, _ = strconv.Atoi(m[3])
+	}
+	if _, ok := Day(max(y, 2000), mo, d); !ok {
+		return WireDateline{}, false
+	}
+	return WireDateline{Month: mo, Day: d, Year: y, Agency: strings.TrimSpace(m[4])}, true
+}

@@ -225,7 +225,12 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		resolveWeekday(&w, strings.ToLower(m[1]), ref, future)
 		return w, true
 	})
-	add(dateRel, func(m []string, _ []int) (When, bool) {
+	add(dateRel, func(m []string, idx []int) (When, bool) {
+		// "Today the Court trades ...," she wrote: a quoted "today" or "yesterday" is the
+		// speaker's, counted from a moment the article may not give; it is not a date of the story.
+		if inQuote(sent, idx[0]) {
+			return When{}, false
+		}
 		w := When{Grain: GrainDay}
 		resolveRelative(&w, strings.ToLower(m[0]), ref)
 		return w, true
@@ -616,4 +621,21 @@ func relativePeriod(phrase string, p, start time.Time, step func(time.Time, int)
 		return p, end(1)
 	}
 	return start, end(1)
+}
+
+// inQuote reports whether byte offset i of a sentence lies inside a quotation: after an odd
+// number of straight double quotes, or after an opening curly quote not yet closed.
+func inQuote(sent string, i int) bool {
+	straight, curly := 0, 0
+	for _, r := range sent[:i] {
+		switch r {
+		case '"':
+			straight++
+		case '“':
+			curly++
+		case '”':
+			curly = max(0, curly-1)
+		}
+	}
+	return straight%2 == 1 || curly > 0
 }

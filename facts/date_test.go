@@ -55,3 +55,24 @@ func TestRelativeMonthsAndYears(t *testing.T) {
 		}
 	}
 }
+
+// A relative date inside a quotation is the speaker's: "Today the Court trades ...," she wrote,
+// in an article of the next day, does not date the ruling to the day of publication.
+func TestQuotedRelativeDateIsNotADate(t *testing.T) {
+	pub := time.Date(2026, 6, 19, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		want int
+	}{
+		{`"Today the Court trades a century of settled law," she wrote.`, 0},
+		{`“Yesterday we lost everything,” the farmer said.`, 0},
+		{`The court ruled yesterday, and "the work starts now," he said.`, 1},
+		{`She said the ruling, issued “after years of delay”, came yesterday.`, 1},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != tt.want {
+			t.Errorf("%q: %d dates, want %d", tt.text, len(ws), tt.want)
+		}
+	}
+}

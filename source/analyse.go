@@ -90,6 +90,20 @@ func analyse(d *Document, body int) {
 		if kind[i] == chrome {
 			continue
 		}
+		if wd, ok := calendar.ParseWireDateline(t); ok && (kind[i] == prose || kind[i] == heading) {
+			if d.Outlet == "" && wd.Agency != "" {
+				d.Outlet, d.OutletFrom = wd.Agency, "dateline"
+			}
+			if !d.HasPublished() {
+				if day, ok := calendar.Day(wd.Year, wd.Month, wd.Day); ok && wd.Year > 0 {
+					d.Published, d.PublishedFrom = day, "dateline"
+				} else {
+					d.wire = &wd
+				}
+			}
+			seenProse = 3 // the story has begun
+			continue
+		}
 		if seenProse == 0 && isBanner(t) {
 			kind[i] = banner
 			if d.Outlet == "" {

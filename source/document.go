@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/calendar"
 )
 
 // Document is one article as loaded from a file. Text holds the file's content (repaired to valid
@@ -25,6 +27,9 @@ type Document struct {
 	PublishedFrom string // front-matter, manifest, dateline, none
 	// PublishedNote explains a guess, such as the month/day order of "3/2/2025".
 	PublishedNote string
+	// wire is the month and day of a wire dateline that gives no year ("OSLO, April 8
+	// (Nordwire) -"); Load places it in the year the story's other articles give.
+	wire *calendar.WireDateline
 
 	Sentences []Sentence
 	// Dropped lists the 1-based lines removed as site chrome, for diagnostics.

@@ -7,12 +7,15 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/calendar"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
@@ -144,7 +147,50 @@ func Load(ctx context.Context, files []string, opts Options) ([]*Document, []Pro
 		ids[d.ID] = f
 		docs = append(docs, d)
 	}
+	placeWireDatelines(docs)
 	return docs, probs
+}
+
+// WireYearWindow is how far, in days, a wire dateline's month and day may lie from the nearest
+// publication date of the story's other articles for it to take that article's year.
+const WireYearWindow = 45
+
+// placeWireDatelines dates the articles whose wire dateline gives a month and day but no year
+// ("OSLO, April 8 (Nordwire) -"): the year is the one that puts the day nearest a publication
+// date of another article of the story, when that is within WireYearWindow days. Without
+// dated articles nearby the article stays undated.
+func placeWireDatelines(docs []*Document) {
+	var known []time.Time
+	for _, d := range docs {
+		if d.HasPublished() {
+			known = append(known, d.Published)
+		}
+	}
+	for _, d := range docs {
+		if d.wire == nil || d.HasPublished() {
+			continue
+		}
+		best, bestGap := time.Time{}, time.Duration(math.MaxInt64)
+		for _, k := range known {
+			for y := k.Year() - 1; y <= k.Year()+1; y++ {
+				day, ok := calendar.Day(y, d.wire.Month, d.wire.Day)
+				if !ok {
+					continue
+				}
+				gap := day.Sub(k)
+				if gap < 0 {
+					gap = -gap
+				}
+				if gap < bestGap || (gap == bestGap && day.Before(best)) {
+					best, bestGap = day, gap
+				}
+			}
+		}
+		if !best.IsZero() && bestGap <= WireYearWindow*24*time.Hour {
+			d.Published, d.PublishedFrom = best, "dateline"
+			d.PublishedNote = fmt.Sprintf("the dateline gives %s %d without a year; %d from the story's other articles", d.wire.Month, d.wire.Day, best.Year())
+		}
+	}
 }
 
 // LoadFile reads one article. It returns nil and at least one Problem when the file is unusable.

@@ -263,3 +263,39 @@ func TestHTMLArticleLosesItsChrome(t *testing.T) {
 		}
 	}
 }
+
+// A wire dateline without a year ("OSLO, April 8 (Nordwire) -") dates its article in the year
+// of the story's other articles and names the agency as the outlet.
+func TestWireDatelineTakesTheStoryYear(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Lakes warm faster than the air\n\nOSLO, April 8 (Nordwire) - Summer water in 312 lakes has warmed, a study found.\n")
+	write("b.txt", "2026-04-09\n\nThe study of 312 lakes was published on Wednesday.\n")
+	write("c.txt", "TALLINN, Estonia, June 2 (Baltic Wire) - No other article is dated near June.\n")
+	files, _ := Collect([]string{dir})
+	docs, probs := Load(context.Background(), files, Options{})
+	if len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	got := map[string]*Document{}
+	for _, d := range docs {
+		got[d.ID] = d
+	}
+	if a := got["a"]; a.PublishedString() != "2026-04-08" || a.PublishedFrom != "dateline" || a.Outlet != "Nordwire" {
+		t.Errorf("a: published %q from %q, outlet %q", a.PublishedString(), a.PublishedFrom, a.Outlet)
+	}
+	if c := got["c"]; c.HasPublished() || c.Outlet != "Baltic Wire" {
+		t.Errorf("c: published %q (want none: no dated article within %d days), outlet %q", c.PublishedString(), WireYearWindow, c.Outlet)
+	}
+	kept := false
+	for i := range got["a"].Sentences {
+		kept = kept || strings.HasPrefix(got["a"].SentenceText(i), "OSLO, April 8 (Nordwire) - Summer water")
+	}
+	if !kept {
+		t.Error("the paragraph that opens with the dateline is not among the sentences")
+	}
+}
