@@ -170,7 +170,10 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 	}
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
-	return cluster(docs, flat, nodes, edges, c, opts)
+	out := cluster(docs, flat, nodes, edges, c, opts)
+	out = append(out, nameVariants(docs, flat, proper)...)
+	sortFindings(out)
+	return out
 }
 
 // WindowDiscount scales the similarity of two sentence windows before it stands for the

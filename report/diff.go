@@ -48,16 +48,30 @@ func WordDiff(a, b string) []DiffOp {
 			}
 			sb.WriteString(words[i])
 		}
-		op := 0
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			op = -1
-		case diffmatchpatch.DiffInsert:
-			op = 1
-		}
-		out = append(out, DiffOp{Op: op, Text: sb.String()})
+		out = append(out, DiffOp{Op: opOf(d.Type), Text: sb.String()})
 	}
 	return out
+}
+
+// CharDiff diffs two short strings (spellings of a name) letter by letter.
+func CharDiff(a, b string) []DiffOp {
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0
+	var out []DiffOp
+	for _, d := range dmp.DiffMain(a, b, false) {
+		out = append(out, DiffOp{Op: opOf(d.Type), Text: d.Text})
+	}
+	return out
+}
+
+func opOf(t diffmatchpatch.Operation) int {
+	switch t {
+	case diffmatchpatch.DiffDelete:
+		return -1
+	case diffmatchpatch.DiffInsert:
+		return 1
+	}
+	return 0
 }
 
 // splitWords splits into words and the spaces between them, so joining gives the text back.

@@ -38,7 +38,7 @@ type mdFinding struct {
 	Anchor, Heading, Status, Kind, Severity, ID, Note, Review string
 	Score                                                     string
 	Claims                                                    []mdClaim
-	Diff, DiffFrom, DiffTo                                    string
+	Diff, DiffFrom, DiffTo, DiffWhat                          string
 	Values, SourceList                                        string
 }
 
@@ -106,8 +106,21 @@ func Markdown(r Report) ([]byte, error) {
 		switch {
 		case f.IsFlag():
 			if len(f.Claims) >= 2 {
-				mf.Diff = diffMarkdown(WordDiff(f.Claims[0].Passage, f.Claims[1].Passage))
-				mf.DiffFrom, mf.DiffTo = md(f.Claims[0].Source), md(f.Claims[1].Source)
+				a, b := f.Claims[0], f.Claims[1]
+				mf.DiffWhat = "Word diff"
+				mf.Diff = diffMarkdown(WordDiff(a.Passage, b.Passage))
+				if f.Kind == "name" {
+					// A spelling: the letters that differ between the first two spellings.
+					for _, c := range f.Claims[1:] {
+						if c.Value != a.Value {
+							b = c
+							break
+						}
+					}
+					mf.DiffWhat = "Spelling diff"
+					mf.Diff = diffMarkdown(CharDiff(a.Value, b.Value))
+				}
+				mf.DiffFrom, mf.DiffTo = md(a.Source), md(b.Source)
 			}
 			v.Flags = append(v.Flags, mf)
 		case f.Status == compare.Agreement:
