@@ -172,6 +172,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
 	out := cluster(docs, flat, nodes, edges, c, opts)
 	out = append(out, nameVariants(docs, flat, proper)...)
+	out = append(out, quoteFindings(docs, flat, proper)...)
 	sortFindings(out)
 	return out
 }

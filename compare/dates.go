@@ -17,6 +17,48 @@ const DateEventGap = 10
 // calendar days where both are resolved, and what the text states (a weekday, a month and day)
 // where one article is undated, saying so in the note.
 func judgeDates(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
+	st, note := judgeDateValues(docs, a, b, opts)
+	if st == Conflict && !sameOccasion(docs, a, b) {
+		return "", ""
+	}
+	return st, note
+}
+
+// EventWindow is how many tokens on either side of a date may name the event it dates.
+const EventWindow = 6
+
+// sameOccasion reports whether two dates can date one occasion: a date counted from another
+// ("a week after a storm tore up the quays") dates its event, so it conflicts only with a
+// passage that names the event too.
+func sameOccasion(docs []*source.Document, a, b facts.Fact) bool {
+	for _, p := range [][2]facts.Fact{{a, b}, {b, a}} {
+		ev, other := p[0].When.Event, p[1]
+		if ev == "" || other.When.Event != "" {
+			continue
+		}
+		// The event must be named next to the other date: "was released by the White House
+		// on Friday" dates the release, "reopened on Wednesday after ... storm-damaged quays"
+		// does not date the storm.
+		d := docs[other.Doc]
+		s := d.Sentences[other.Sentence]
+		toks := facts.Tokenize(d.Text[s.Start:s.End], s.Start)
+		first, last := factTokens(toks, other)
+		near := contentTerms(toks[max(0, first-EventWindow):min(len(toks), last+1+EventWindow)])
+		named := false
+		for _, t := range contentTerms(facts.Tokenize(ev, 0)) {
+			for _, n := range near {
+				named = named || (len(t) >= 4 && n == t)
+			}
+		}
+		if !named {
+			return false
+		}
+	}
+	return true
+}
+
+// judgeDateValues compares the two dates' values.
+func judgeDateValues(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
 	wa, wb := a.When, b.When
 	na, nb := docs[a.Doc].ID, docs[b.Doc].ID
 	if wa.Clash || wb.Clash {

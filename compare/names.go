@@ -168,31 +168,38 @@ func nameMentions(docs []*source.Document, flat []*facts.Sentence, proper map[st
 		if d.Sentences[s.Index].Heading {
 			continue
 		}
-		toks := s.Tokens
-		first := datelineEnd(d.Text, toks)
-		for i := first; i < len(toks); {
-			opening := i == first && !(i+1 < len(toks) && nameToken(toks[i+1], false, proper) &&
-				d.Text[toks[i].End:toks[i+1].Start] == " ")
-			if !nameToken(toks[i], opening, proper) {
-				i++
-				continue
-			}
-			j := i + 1
-			for j < len(toks) && d.Text[toks[j-1].End:toks[j].Start] == " " && nameToken(toks[j], false, proper) {
-				j++
-			}
-			// Titles inside a run split it: "Russian President Vladimir Putin".
-			from := i
-			for k := i; k <= j; k++ {
-				if k == j || nameTitles[toks[k].Lower] {
-					if m, ok := makeMention(d.Text, s, toks[from:k]); ok {
-						out = append(out, m)
-					}
-					from = k + 1
-				}
-			}
-			i = j
+		out = append(out, namesIn(d.Text, s, s.Tokens, datelineEnd(d.Text, s.Tokens), proper)...)
+	}
+	return out
+}
+
+// namesIn returns the names among toks, tokens of sentence s; toks[first] opens the sentence
+// (its capital is forced, so it counts only if the story writes the word as a name, or a name
+// follows it).
+func namesIn(text string, s *facts.Sentence, toks []facts.Token, first int, proper map[string]bool) []mention {
+	var out []mention
+	for i := max(first, 0); i < len(toks); {
+		opening := i == first && !(i+1 < len(toks) && nameToken(toks[i+1], false, proper) &&
+			text[toks[i].End:toks[i+1].Start] == " ")
+		if !nameToken(toks[i], opening, proper) {
+			i++
+			continue
 		}
+		j := i + 1
+		for j < len(toks) && text[toks[j-1].End:toks[j].Start] == " " && nameToken(toks[j], false, proper) {
+			j++
+		}
+		// Titles inside a run split it: "Russian President Vladimir Putin".
+		from := i
+		for k := i; k <= j; k++ {
+			if k == j || nameTitles[toks[k].Lower] {
+				if m, ok := makeMention(text, s, toks[from:k]); ok {
+					out = append(out, m)
+				}
+				from = k + 1
+			}
+		}
+		i = j
 	}
 	return out
 }
@@ -221,10 +228,17 @@ func nameToken(t facts.Token, opening bool, proper map[string]bool) bool {
 
 // makeMention trims titles and acronyms off a run of name tokens.
 func makeMention(text string, s *facts.Sentence, run []facts.Token) (mention, bool) {
+	// A leading acronym is a title or an organisation before the name: "CFO Paul Dressler".
+	for len(run) > 1 && isAcronym(run[0].Text) {
+		run = run[1:]
+	}
 	if len(run) == 0 || len(run) > 4 {
 		return mention{}, false
 	}
-	m := mention{doc: s.Doc, sent: s.Index, start: run[0].Start, end: run[len(run)-1].End}
+	m := mention{start: run[0].Start, end: run[len(run)-1].End}
+	if s != nil {
+		m.doc, m.sent = s.Doc, s.Index
+	}
 	var surf []string
 	for _, t := range run {
 		w := strings.TrimSuffix(strings.TrimSuffix(t.Text, "'s"), "’s")
@@ -260,10 +274,13 @@ func isAcronym(w string) bool {
 func nameVariants(docs []*source.Document, flat []*facts.Sentence, proper map[string]bool) []Finding {
 	ms := trimNeighbours(nameMentions(docs, flat, proper))
 	// One representative mention per distinct surface form: its first occurrence per document.
-	// Per document and spelling the claim shows the shortest sentence that states no figure or
-	// date (else the shortest): the name is then easy to see, and the passage is not taken for
+	// Per document and spelling the claim shows the shortest sentence that states no figure,
+	// date or quotation (else the shortest): the name is then easy to see, and the passage is not taken for
 	// a finding about a figure or a quote.
 	facty := func(m mention) bool {
+		if strings.ContainsAny(docs[m.doc].SentenceText(m.sent), "\"“”„«") {
+			return true
+		}
 		for _, s := range flat {
 			if s.Doc == m.doc && s.Index == m.sent {
 				return len(s.Facts) > 0

@@ -55,6 +55,9 @@ type When struct {
 	Alt time.Time
 	// Clash is set when a stated weekday does not fall on the stated date ("Tuesday, March 12, 2026").
 	Clash bool
+	// Event is the occasion a date counted from the sentence's own date belongs to ("the
+	// release" in "On December 7, two days after the release"); empty for other dates.
+	Event string
 }
 
 // Resolved reports whether the date is placed on the calendar.
@@ -288,6 +291,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		end := phraseEnd(sent, idx[1])
 		w := shiftWhen(base.w, shift)
 		w.How = fmt.Sprintf("%s %s", strings.TrimSpace(sent[idx[0]:end]), "counted from "+sent[base.start:base.end])
+		w.Event = strings.TrimSpace(sent[idx[1]:end])
 		ms = append(ms, match{idx[0], end, w, true})
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
