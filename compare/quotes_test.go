@@ -26,7 +26,7 @@ func TestQuoteSpans(t *testing.T) {
 }
 
 // quoteResults returns the quote findings of a directory keyed by the first three words of
-// the first claim.s quotation.
+// the first claim's quotation.
 func quoteResults(t *testing.T, dir string) map[string]Finding {
 	t.Helper()
 	_, fs := compareDir(t, dir)
