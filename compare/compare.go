@@ -173,6 +173,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	out := cluster(docs, flat, nodes, edges, c, opts)
 	out = append(out, nameVariants(docs, flat, proper)...)
 	out = append(out, quoteFindings(docs, flat, proper)...)
+	out = append(out, claimFindings(docs, flat, terms, c, opts)...)
 	sortFindings(out)
 	return out
 }

@@ -477,10 +477,7 @@ func quoteFinding(docs []*source.Document, qs []quote, g []int, score float64) (
 			longest = q.text
 		}
 	}
-	short := longest
-	if w := strings.Fields(short); len(w) > 10 {
-		short = strings.Join(w[:10], " ") + " …"
-	}
+	short := shortText(longest, 10)
 	f := Finding{Kind: string(facts.Quote), Score: round3(score), Claims: claims}
 	switch {
 	case len(speakers) > 1:

@@ -1,0 +1,312 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/source"
+)
+
+// Claims: statements with no figure or date that several sources make in similar words, and a
+// statement one source makes and another negates.
+const (
+	// ClaimScore is the least similarity of two sentences to be one claim (higher than
+	// PairScore: without a figure to anchor them, only close wording says two sentences make
+	// the same statement). On testdata/eval, restatements score 0.6 to 0.85; below 0.6 sentences
+	// of one story that share a topic but say different things are common.
+	ClaimScore = 0.6
+	// NegationScore is the least similarity for a negated statement and its affirmation to
+	// conflict ("did not discuss sanctions" against "had discussed sanctions"): lower than
+	// ClaimScore, because the negation itself changes the wording, but the negated word must
+	// also be shared (see negatedTerms).
+	NegationScore = 0.3
+	// ClaimMinTerms is the least number of content words of a claim sentence.
+	ClaimMinTerms = 5
+	// ClaimShared is the least number of content words two sentences share to be compared.
+	ClaimShared = 3
+)
+
+var negators = toSet(`not no never nor neither cannot`)
+
+// negation is a negated word with the content word after it ("did not discuss sanctions":
+// discuss, sanction): a negation is compared only where both are shared.
+type negation struct{ word, object string }
+
+// negatedTerms returns what toks negates (the first content word within three words after
+// "not", "never", "no" or a "-n't" form, with the content word after it) and the stems stated
+// without a negation. "Not only" and "not just" do not negate.
+func negatedTerms(toks []facts.Token) (neg []negation, plain map[string]bool) {
+	plain = map[string]bool{}
+	pending := -1
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].Lower
+		if negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			if i+1 < len(toks) && notNegating[toks[i+1].Lower] {
+				i++
+				continue
+			}
+			pending = i
+			continue
+		}
+		terms := contentTerms(toks[i : i+1])
+		if len(terms) == 0 {
+			continue
+		}
+		if pending >= 0 && i-pending <= 3 {
+			n := negation{word: terms[0]}
+			for j := i + 1; j < len(toks) && j <= i+3 && n.object == ""; j++ {
+				if ts := contentTerms(toks[j : j+1]); len(ts) > 0 {
+					n.object = ts[0]
+				}
+			}
+			if n.object != "" {
+				neg = append(neg, n)
+			}
+			pending = -1
+			continue
+		}
+		pending = -1
+		for _, t := range terms {
+			plain[t] = true
+		}
+	}
+	return neg, plain
+}
+
+var notNegating = toSet(`only just merely simply least`)
+
+// claimFindings pairs sentences of different documents that carry no figure, date or
+// quotation by their similarity.
+func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]string, c *corpus, opts Options) []Finding {
+	var cand []int
+	passages := map[int]*Passage{}
+	for i, s := range flat {
+		d := docs[s.Doc]
+		if d.Sentences[s.Index].Heading || quoted(d.SentenceText(s.Index)) {
+			continue
+		}
+		uniq := map[string]bool{}
+		for _, t := range terms[i] {
+			uniq[t] = true
+		}
+		if len(uniq) < ClaimMinTerms {
+			continue
+		}
+		cand = append(cand, i)
+		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
+	}
+	// Blocking: an inverted index on each sentence's content words, rare words only (a word in
+	// more than a fifth of the story's sentences links everything to everything).
+	index := map[string][]int{}
+	for _, i := range cand {
+		seen := map[string]bool{}
+		for _, t := range terms[i] {
+			if !seen[t] && c.df[t]*5 <= c.n {
+				seen[t] = true
+				index[t] = append(index[t], i)
+			}
+		}
+	}
+	type pair struct {
+		a, b   int
+		score  float64
+		status string
+		note   string
+	}
+	var pairs []pair
+	for _, i := range cand {
+		shared := map[int]int{}
+		seen := map[string]bool{}
+		for _, t := range terms[i] {
+			if seen[t] {
+				continue
+			}
+			seen[t] = true
+			for _, j := range index[t] {
+				if j > i && flat[j].Doc != flat[i].Doc {
+					shared[j]++
+				}
+			}
+		}
+		js := make([]int, 0, len(shared))
+		for j, n := range shared {
+			if n >= ClaimShared {
+				js = append(js, j)
+			}
+		}
+		sort.Ints(js)
+		for _, j := range js {
+			sc := opts.Scorer.Score(passages[i], passages[j])
+			if sc < NegationScore {
+				continue
+			}
+			if w, ok := negationClash(flat[i].Tokens, flat[j].Tokens); ok {
+				pairs = append(pairs, pair{i, j, sc, Conflict, fmt.Sprintf("one source says %q, the other says it without the negation", w)})
+				continue
+			}
+			// Agreements are for statements with no figure or date: those have their own
+			// findings.
+			if sc >= ClaimScore && len(flat[i].Facts) == 0 && len(flat[j].Facts) == 0 {
+				pairs = append(pairs, pair{i, j, sc, Agreement, ""})
+			}
+		}
+	}
+	// A negation and the sentences that affirm it make one conflict; agreements join into
+	// groups of sentences that say one thing. Each finding shows one sentence per source.
+	var out []Finding
+	uf := unionFind(make([]int, len(flat)))
+	cuf := unionFind(make([]int, len(flat)))
+	for i := range uf {
+		uf[i], cuf[i] = i, i
+	}
+	for _, p := range pairs {
+		if p.status == Conflict {
+			cuf.union(p.a, p.b)
+		} else {
+			uf.union(p.a, p.b)
+		}
+	}
+	cgroups := map[int][]int{}
+	cbest := map[int]float64{}
+	cnote := map[int]string{}
+	for _, p := range pairs {
+		if p.status != Conflict {
+			continue
+		}
+		r := cuf.find(p.a)
+		if p.score > cbest[r] || cnote[r] == "" {
+			cbest[r], cnote[r] = max(cbest[r], p.score), p.note
+		}
+		for _, x := range []int{p.a, p.b} {
+			if !containsInt(cgroups[r], x) {
+				cgroups[r] = append(cgroups[r], x)
+			}
+		}
+	}
+	croots := make([]int, 0, len(cgroups))
+	for r := range cgroups {
+		croots = append(croots, r)
+	}
+	sort.Ints(croots)
+	for _, r := range croots {
+		g := cgroups[r]
+		sort.Ints(g)
+		f := claimFinding(docs, flat, g, cbest[r])
+		f.Status, f.Severity, f.Note = Conflict, Medium, cnote[r]
+		f.Fact = "a statement one source negates: " + shortText(docs[flat[g[0]].Doc].SentenceText(flat[g[0]].Index), 12)
+		f.ID = findingID("claim", Conflict, f.Claims, docs, "")
+		out = append(out, f)
+	}
+	groups := map[int][]int{}
+	best := map[int]float64{}
+	for _, p := range pairs {
+		if p.status != Agreement {
+			continue
+		}
+		r := uf.find(p.a)
+		best[r] = max(best[r], p.score)
+		for _, x := range []int{p.a, p.b} {
+			if !containsInt(groups[r], x) {
+				groups[r] = append(groups[r], x)
+			}
+		}
+	}
+	roots := make([]int, 0, len(groups))
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Ints(roots)
+	for _, r := range roots {
+		g := groups[r]
+		sort.Ints(g)
+		f := claimFinding(docs, flat, g, best[r])
+		if len(f.Claims) < 2 {
+			continue
+		}
+		f.Status, f.Severity = Agreement, Info
+		var srcs []string
+		for _, cl := range f.Claims {
+			srcs = append(srcs, docs[cl.Doc].ID)
+		}
+		f.Note = "stated in similar words by " + strings.Join(srcs, ", ")
+		f.ID = findingID("claim", Agreement, f.Claims, docs, "")
+		out = append(out, f)
+	}
+	return out
+}
+
+// quoted reports whether quotation marks hold much of a sentence (a fifth of it or more):
+// quotations have their own findings.
+func quoted(s string) bool {
+	n := 0
+	for _, sp := range quoteSpans(s, 0, len(s)) {
+		n += sp[1] - sp[0]
+	}
+	return n*5 >= len(s)
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// shortText is the first n words of s, with an ellipsis when cut.
+func shortText(s string, n int) string {
+	w := strings.Fields(s)
+	if len(w) <= n {
+		return strings.Join(w, " ")
+	}
+	return strings.Join(w[:n], " ") + " …"
+}
+
+// claimFinding makes a finding of sentences (global indexes), the first per document.
+func claimFinding(docs []*source.Document, flat []*facts.Sentence, g []int, score float64) Finding {
+	f := Finding{Kind: "claim", Score: round3(score)}
+	seen := map[int]bool{}
+	for _, i := range g {
+		s := flat[i]
+		if seen[s.Doc] {
+			continue
+		}
+		seen[s.Doc] = true
+		sent := docs[s.Doc].Sentences[s.Index]
+		text := docs[s.Doc].Text[sent.Start:sent.End]
+		f.Claims = append(f.Claims, Claim{Doc: s.Doc, Sentence: s.Index, Start: sent.Start, End: sent.End,
+			Value: text, Normalized: strings.Join(contentTerms(s.Tokens), " ")})
+	}
+	sort.Slice(f.Claims, func(i, j int) bool { return f.Claims[i].Doc < f.Claims[j].Doc })
+	if len(f.Claims) > 0 {
+		f.Fact = "the statement: " + shortText(strings.TrimRight(f.Claims[0].Value, "."), 16)
+	}
+	return f
+}
+
+// negationClash reports whether one sentence negates a word, with its object, that the other
+// states plainly with that object; it returns the negated wording.
+func negationClash(a, b []facts.Token) (string, bool) {
+	na, pa := negatedTerms(a)
+	nb, pb := negatedTerms(b)
+	for _, p := range []struct {
+		neg          []negation
+		plain, other map[string]bool
+		otherNeg     []negation
+	}{{na, pa, pb, nb}, {nb, pb, pa, na}} {
+		for _, n := range p.neg {
+			negatedThere := false
+			for _, m := range p.otherNeg {
+				negatedThere = negatedThere || m.word == n.word
+			}
+			// Negated on one side only, stated plainly with the same object on the other only.
+			if !negatedThere && !p.plain[n.word] && p.other[n.word] && p.other[n.object] && len(n.word) > 3 {
+				return "not " + n.word + " " + n.object, true
+			}
+		}
+	}
+	return "", false
+}
