@@ -236,7 +236,10 @@ var auxiliaries = toSet(`had has have was is also then later earlier previously 
 // attribution verbs; "according to" is handled apart.
 var quoteVerbs = toSet(`said says told added wrote writes stated states declared explained insisted
 	warned argued noted recalled replied remarked continued asked acknowledged admitted
-	conceded concluded commented announced tweeted posted quipped`)
+	conceded concluded commented announced tweeted posted quipped quoted`)
+
+// participles that attach a quotation to the clause before them: "..., saying: ".
+var participles = toSet(`saying adding writing noting warning telling insisting explaining`)
 
 // speakerAfter reads an attribution after a quotation: `," Peskov said`, `," said Ilie
 // Munteanu`, `," he told reporters`.
@@ -278,6 +281,12 @@ func speakerBefore(s string, base int, sents []*facts.Sentence, d *source.Docume
 		t := toks[i]
 		if t.Lower == "according" && i+1 < len(toks) && toks[i+1].Lower == "to" {
 			return firstName(d.Text, toks[i+2:], 3, proper)
+		}
+		if participles[t.Lower] && (i == 0 || d.Text[toks[i-1].End:t.Start] == ", ") {
+			// "Peskov highly evaluated it, saying, ...": the clause's subject speaks.
+			if who, off, ok := firstName(d.Text, toks[:i], i, proper); ok {
+				return who, off, true
+			}
 		}
 		if quoteVerbs[t.Lower] {
 			if i > 0 && pronouns[toks[i-1].Lower] {
@@ -372,6 +381,19 @@ func quoteFindings(docs []*source.Document, flat []*facts.Sentence, proper map[s
 	for di, d := range docs {
 		qs = append(qs, extractQuotes(d, di, byDoc[di], proper)...)
 	}
+	// A speaker named by one word must be the surname of someone the story names in full:
+	// "Peskov" is, "Russia" in "Russia will examine ..., adding:" is not.
+	surnames := map[string]bool{}
+	for _, m := range nameMentions(docs, flat, proper) {
+		if len(m.words) > 1 {
+			surnames[m.words[len(m.words)-1]] = true
+		}
+	}
+	for i := range qs {
+		if qs[i].key != "" && !strings.Contains(qs[i].speaker, " ") && !surnames[qs[i].key] {
+			qs[i].speaker, qs[i].key = "", ""
+		}
+	}
 	// Candidates: an inverted index on the quotations' words.
 	index := map[string][]int{}
 	for i, q := range qs {
@@ -460,7 +482,13 @@ func quoteFinding(docs []*source.Document, qs []quote, g []int, score float64) (
 		if who == "" {
 			who = "unattributed"
 		}
-		claims = append(claims, Claim{Doc: q.doc, Sentence: q.sent, Start: q.start, End: q.end, Value: q.text, Normalized: who})
+		// The value span stays inside the sentence shown (a quotation may run over several).
+		sent := docs[q.doc].Sentences[q.sent]
+		start, end := max(q.start, sent.Start), min(q.end, sent.End)
+		if end < start {
+			start, end = sent.Start, sent.Start
+		}
+		claims = append(claims, Claim{Doc: q.doc, Sentence: q.sent, Start: start, End: end, Value: q.text, Normalized: who})
 		spk = append(spk, fmt.Sprintf("%s (%s)", who, docs[q.doc].ID))
 		if q.key != "" {
 			known := false

@@ -222,6 +222,13 @@ func LoadFile(path string, opts Options) (*Document, []Problem) {
 	if int64(len(raw)) > max {
 		return fail(fmt.Sprintf("file is more than the limit of %d bytes (raise it with -max-bytes)", max))
 	}
+	return Parse(path, raw, opts)
+}
+
+// Parse turns the bytes of an article into a document; name (a file name) gives the ID and
+// the format (.html, .htm or text).
+func Parse(path string, raw []byte, opts Options) (*Document, []Problem) {
+	fail := func(msg string) (*Document, []Problem) { return nil, []Problem{{Path: path, Msg: msg}} }
 	var probs []Problem
 	text, msg, ok := decode(raw)
 	if !ok {
