@@ -196,7 +196,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 		f := claimFinding(docs, flat, g, cbest[r])
 		f.Status, f.Severity, f.Note = Conflict, Medium, cnote[r]
 		f.Fact = "a statement one source negates: " + shortText(docs[flat[g[0]].Doc].SentenceText(flat[g[0]].Index), 12)
-		f.ID = findingID("claim", Conflict, f.Claims, docs, "")
+		f.ID = findingID("claim", Conflict, nil, commonTerms(f.Claims))
 		out = append(out, f)
 	}
 	groups := map[int][]int{}
@@ -231,7 +231,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 			srcs = append(srcs, docs[cl.Doc].ID)
 		}
 		f.Note = "stated in similar words by " + strings.Join(srcs, ", ")
-		f.ID = findingID("claim", Agreement, f.Claims, docs, "")
+		f.ID = findingID("claim", Agreement, nil, commonTerms(f.Claims))
 		out = append(out, f)
 	}
 	return out
@@ -309,4 +309,33 @@ func negationClash(a, b []facts.Token) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// commonTerms is the key of a claim finding: the content words all its sentences share.
+func commonTerms(cs []Claim) string {
+	var texts []string
+	for _, c := range cs {
+		texts = append(texts, c.Normalized)
+	}
+	return sharedWords(texts)
+}
+
+// sharedWords returns, sorted and joined, up to eight stems that every text holds.
+func sharedWords(texts []string) string {
+	var common map[string]bool
+	for _, t := range texts {
+		m := map[string]bool{}
+		for _, w := range contentTerms(facts.Tokenize(t, 0)) {
+			if common == nil || common[w] {
+				m[w] = true
+			}
+		}
+		common = m
+	}
+	out := make([]string, 0, len(common))
+	for w := range common {
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return strings.Join(out[:min(len(out), 8)], " ")
 }

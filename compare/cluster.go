@@ -169,7 +169,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 	for _, e := range apart {
 		if f, ok := makeFinding(docs, flat, nodes, []edge{e}, c); ok {
 			f.Status, f.Severity, f.Note = DifferentEvents, Info, e.note
-			f.ID = findingID(f.Kind, f.Status, f.Claims, docs, unitKey(nodes[e.a].fact))
+			f.ID = findingID(f.Kind, f.Status, f.Claims, unitKey(nodes[e.a].fact))
 			out = append(out, f)
 		}
 	}
@@ -257,7 +257,7 @@ func makeFinding(docs []*source.Document, flat []*facts.Sentence, nodes []node, 
 	default:
 		f.Severity = Info
 	}
-	f.ID = findingID(f.Kind, f.Status, claims, docs, unitKey(fa))
+	f.ID = findingID(f.Kind, f.Status, claims, unitKey(fa))
 	return f, true
 }
 

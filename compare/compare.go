@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -174,6 +175,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	out = append(out, nameVariants(docs, flat, proper)...)
 	out = append(out, quoteFindings(docs, flat, proper)...)
 	out = append(out, claimFindings(docs, flat, terms, c, opts)...)
+	uniqueIDs(docs, out)
 	sortFindings(out)
 	return out
 }
@@ -525,20 +527,49 @@ func trimFloat(v float64) string {
 	return s
 }
 
-// findingID derives a stable ID from the kind and the smallest pair of (source, value) it
-// holds, so unrelated edits elsewhere in the articles, and new sources, leave it unchanged.
-func findingID(kind, status string, claims []Claim, docs []*source.Document, fact string) string {
-	keys := make([]string, 0, len(claims))
+// findingID derives an ID from what the finding says, not from where: its kind, whether it
+// is a flag, key (the unit, the name, the statement's words) and the distinct values of its
+// claims. Moving text, inserting a paragraph or adding a source that repeats a value leaves it
+// unchanged; a new value makes a new finding, to be reviewed anew. uniqueIDs settles the rare
+// collision.
+func findingID(kind, status string, claims []Claim, key string) string {
+	vals := make([]string, 0, len(claims))
 	for _, c := range claims {
-		keys = append(keys, docs[c.Doc].ID+"\x00"+c.Normalized)
+		vals = append(vals, c.Normalized)
 	}
-	sort.Strings(keys)
+	sort.Strings(vals)
+	vals = slices.Compact(vals)
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", kind, statusGroup(status), fact)
-	for _, k := range keys[:min(2, len(keys))] {
-		fmt.Fprintf(h, "%s\x00", k)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", kind, statusGroup(status), key)
+	for _, v := range vals {
+		fmt.Fprintf(h, "%s\x00", v)
 	}
 	return "f-" + hex.EncodeToString(h.Sum(nil))[:8]
+}
+
+// uniqueIDs gives findings that share an ID the suffixes -2, -3 … in the order of their first
+// claims' sources and passages, which do not depend on offsets.
+func uniqueIDs(docs []*source.Document, fs []Finding) {
+	byID := map[string][]int{}
+	for i, f := range fs {
+		byID[f.ID] = append(byID[f.ID], i)
+	}
+	for id, is := range byID {
+		if len(is) < 2 {
+			continue
+		}
+		key := func(i int) string {
+			var b strings.Builder
+			for _, c := range fs[i].Claims {
+				b.WriteString(docs[c.Doc].ID + "\x00" + docs[c.Doc].SentenceText(c.Sentence) + "\x00")
+			}
+			return b.String()
+		}
+		sort.SliceStable(is, func(a, b int) bool { return key(is[a]) < key(is[b]) })
+		for k, i := range is[1:] {
+			fs[i].ID = fmt.Sprintf("%s-%d", id, k+2)
+		}
+	}
 }
 
 func statusGroup(s string) string {

@@ -521,6 +521,6 @@ func nameFinding(docs []*source.Document, ms []mention, firstOf map[formKey]int,
 	for _, c := range claims {
 		key = min(key, c.Normalized)
 	}
-	f.ID = findingID(f.Kind, f.Status, nil, docs, key)
+	f.ID = findingID(f.Kind, f.Status, nil, key)
 	return f, true
 }

@@ -544,13 +544,18 @@ func quoteFinding(docs []*source.Document, qs []quote, g []int, score float64) (
 			f.Note = "the same statement in different words (a translation or paraphrase): " + strings.Join(spk, ", ")
 		}
 	}
-	// The ID rests on the statement's words, not on who quotes it.
-	terms := make([]string, 0)
-	for t := range qs[perDoc[ds[0]]].terms {
-		terms = append(terms, t)
+	// The ID rests on the words every source quotes and, for a conflict, on the speakers.
+	var who []Claim
+	if f.Status == Conflict {
+		for _, s := range speakers {
+			who = append(who, Claim{Normalized: s})
+		}
 	}
-	sort.Strings(terms)
-	f.ID = findingID(f.Kind, f.Status, claims, docs, strings.Join(terms[:min(len(terms), 6)], " "))
+	var qt []string
+	for _, c := range claims {
+		qt = append(qt, c.Value)
+	}
+	f.ID = findingID(f.Kind, f.Status, who, sharedWords(qt))
 	return f, true
 }
 
