@@ -47,6 +47,8 @@ type mdView struct {
 	Sources                  []mdSource
 	Notes                    []string
 	Flags, Agreements, Apart []mdFinding
+	Dismissed                []mdFinding
+	Stale                    []string
 	Problems                 []string
 }
 
@@ -83,8 +85,14 @@ func Markdown(r Report) ([]byte, error) {
 		}
 		if f.Review != nil {
 			mf.Review = f.Review.Decision
+			if f.Review.By != "" {
+				mf.Review += " by " + md(f.Review.By)
+			}
+			if f.Review.Note != "" {
+				mf.Review += ": " + md(f.Review.Note)
+			}
 			if f.Review.Stale {
-				mf.Review += " (stale: passages changed since)"
+				mf.Review += " (stale: the passages changed since; review again)"
 			}
 		}
 		var vals, srcs []string
@@ -122,7 +130,11 @@ func Markdown(r Report) ([]byte, error) {
 				}
 				mf.DiffFrom, mf.DiffTo = md(a.Source), md(b.Source)
 			}
-			v.Flags = append(v.Flags, mf)
+			if f.Review != nil && f.Review.Decision == "dismissed" && !f.Review.Stale {
+				v.Dismissed = append(v.Dismissed, mf)
+			} else {
+				v.Flags = append(v.Flags, mf)
+			}
 		case f.Status == compare.Agreement:
 			v.Agreements = append(v.Agreements, mf)
 		default:
@@ -136,6 +148,9 @@ func Markdown(r Report) ([]byte, error) {
 	}
 	for _, p := range r.Problems {
 		v.Problems = append(v.Problems, md(p))
+	}
+	for _, sr := range r.StaleReviews {
+		v.Stale = append(v.Stale, md(fmt.Sprintf("%s (%s, reviews file line %d): %s", sr.ID, sr.Decision, sr.Line, sr.Why)))
 	}
 	var b bytes.Buffer
 	if err := mdTemplate.Execute(&b, v); err != nil {

@@ -16,6 +16,17 @@ type Report struct {
 	Sources  []Source  `json:"sources"`
 	Findings []Finding `json:"findings"`
 	Problems []string  `json:"problems"`
+	// StaleReviews are decisions in the reviews file whose finding no longer exists.
+	StaleReviews []StaleReview `json:"stale_reviews"`
+}
+
+// StaleReview is a decision left without its finding.
+type StaleReview struct {
+	ID       string `json:"id"`
+	Decision string `json:"decision"`
+	Note     string `json:"note"`
+	Line     int    `json:"line"`
+	Why      string `json:"why"`
 }
 
 // Source describes one loaded article.
@@ -76,7 +87,7 @@ func (f Finding) IsFlag() bool {
 
 // Build assembles the report from loaded documents, findings and problems met on the way.
 func Build(docs []*source.Document, findings []compare.Finding, problems []string) Report {
-	r := Report{Version: Version, Sources: []Source{}, Findings: []Finding{}, Problems: []string{}}
+	r := Report{Version: Version, Sources: []Source{}, Findings: []Finding{}, Problems: []string{}, StaleReviews: []StaleReview{}}
 	r.Problems = append(r.Problems, problems...)
 	for _, d := range docs {
 		r.Sources = append(r.Sources, Source{

@@ -14,11 +14,13 @@ import (
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/internal/fsutil"
 	"github.com/crosscheck-news/crosscheck/report"
+	"github.com/crosscheck-news/crosscheck/review"
 	"github.com/crosscheck-news/crosscheck/source"
 )
 
 const usage = `usage: crosscheck [flags] PATH...      compare the articles in files or directories
        crosscheck eval [-json FILE] CASE.yaml...   score findings against annotated cases
+       crosscheck review confirm|dismiss|note|list ...   record reviewers' decisions (crosscheck review -h)
 
 flags:
 `
@@ -35,6 +37,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		switch args[0] {
 		case "eval":
 			return runEval(ctx, args[1:], stdout, stderr)
+		case "review":
+			return runReview(ctx, args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("crosscheck", flag.ContinueOnError)
@@ -48,6 +52,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	failOn := fs.String("fail-on", "low", "exit 1 when a discrepancy of this `severity` or above remains: high, medium, low or none")
 	manifest := fs.String("sources", "", "optional manifest `FILE`: per file source, url, published, title")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "refuse article files larger than this many `bytes`")
+	reviewsFile := fs.String("reviews", "", "reviewers' decisions `FILE` (default: crosscheck-reviews.yaml beside the input)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
@@ -94,6 +99,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError
 	}
 	r.Problems = problemStrings(problems)
+	rf, err := review.Read(reviewsPath(*reviewsFile, fs.Args()))
+	if err != nil {
+		// A broken reviews file is never rewritten; the run stops so no decision is ignored.
+		fmt.Fprintln(stderr, "crosscheck:", err)
+		return exitError
+	}
+	r.StaleReviews = review.Join(&r, rf)
 	if *out != "" {
 		if err := writeOutputs(*out, r); err != nil {
 			fmt.Fprintln(stderr, "crosscheck:", err)
@@ -186,7 +198,7 @@ func gate(r report.Report, threshold int, stderr io.Writer) int {
 		if !f.IsFlag() || compare.SeverityRank(f.Severity) < threshold {
 			continue
 		}
-		if f.Review != nil && !f.Review.Stale {
+		if review.Reviewed(f.Review) {
 			continue
 		}
 		n++
