@@ -8,8 +8,8 @@ OUT ?= out
 build: ## build the binary into bin/
 	$(GO) build -o bin/crosscheck ./cmd/crosscheck
 
-report: ## compare the seed articles, write out/briefing.md, out/briefing.html, out/findings.json
-	$(GO) run ./cmd/crosscheck -out $(OUT) -fail-on none $(SEEDS)
+report: ## compare the seed articles, write out/ (briefing.md, briefing.html, findings.json, findings.sarif); gate on unreviewed high flags
+	$(GO) run ./cmd/crosscheck -out $(OUT) -fail-on high $(SEEDS)
 
 test: ## run every test
 	$(GO) vet ./...

@@ -48,7 +48,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fs.PrintDefaults()
 	}
 	out := fs.String("out", "", "write briefing.md, briefing.html and findings.json into `DIR`")
-	format := fs.String("format", "md", "format for stdout when -out is not given: md, html or json")
+	format := fs.String("format", "md", "format for stdout when -out is not given: md, html, json or sarif")
 	failOn := fs.String("fail-on", "low", "exit 1 when a discrepancy of this `severity` or above remains: high, medium, low or none")
 	manifest := fs.String("sources", "", "optional manifest `FILE`: per file source, url, published, title")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "refuse article files larger than this many `bytes`")
@@ -74,9 +74,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError
 	}
 	switch *format {
-	case "md", "html", "json":
+	case "md", "html", "json", "sarif":
 	default:
-		fmt.Fprintf(stderr, "crosscheck: -format %q: use md, html or json\n", *format)
+		fmt.Fprintf(stderr, "crosscheck: -format %q: use md, html, json or sarif\n", *format)
 		return exitError
 	}
 
@@ -118,6 +118,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			data, err = report.JSON(r)
 		case "html":
 			data, err = report.HTML(r)
+		case "sarif":
+			data, err = report.SARIF(r)
 		default:
 			data, err = report.Markdown(r)
 		}
@@ -176,7 +178,7 @@ func writeOutputs(dir string, r report.Report) error {
 	for _, o := range []struct {
 		name   string
 		render func(report.Report) ([]byte, error)
-	}{{"findings.json", report.JSON}, {"briefing.md", report.Markdown}, {"briefing.html", report.HTML}} {
+	}{{"findings.json", report.JSON}, {"findings.sarif", report.SARIF}, {"briefing.md", report.Markdown}, {"briefing.html", report.HTML}} {
 		data, err := o.render(r)
 		if err != nil {
 			st.Abort()

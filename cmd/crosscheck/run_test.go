@@ -24,7 +24,7 @@ func TestReportOnSeedsWritesThreeFilesDeterministically(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	first := map[string][]byte{}
-	for _, name := range []string{"briefing.md", "briefing.html", "findings.json"} {
+	for _, name := range []string{"briefing.md", "briefing.html", "findings.json", "findings.sarif"} {
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil || len(data) == 0 {
 			t.Fatalf("%s: %v", name, err)
@@ -50,14 +50,19 @@ func TestReportOnSeedsWritesThreeFilesDeterministically(t *testing.T) {
 		t.Errorf("json: version %d, %d sources, findings %v", r.Version, len(r.Sources), r.Findings)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 3 {
-		t.Errorf("output directory holds %d entries, want 3 (no temporary files left)", len(entries))
+	if len(entries) != 4 {
+		t.Errorf("output directory holds %d entries, want 4 (no temporary files left)", len(entries))
 	}
 }
 
 func TestExitCodes(t *testing.T) {
-	if code, _, _ := runCmd(t, "-format", "json", "-fail-on", "medium", "../../seeds"); code != 1 {
+	noReviews := filepath.Join(t.TempDir(), "none.yaml")
+	if code, _, _ := runCmd(t, "-format", "json", "-fail-on", "medium", "-reviews", noReviews, "../../seeds"); code != 1 {
 		t.Errorf("seeds with an unreviewed conflict: exit %d, want 1", code)
+	}
+	// The committed seeds/crosscheck-reviews.yaml reviews every seed flag: the gate passes.
+	if code, _, stderr := runCmd(t, "-format", "json", "-fail-on", "low", "../../seeds"); code != 0 {
+		t.Errorf("seeds with their reviews: exit %d, want 0: %s", code, stderr)
 	}
 	if code, _, _ := runCmd(t, "-format", "json", "-fail-on", "none", "../../seeds"); code != 0 {
 		t.Errorf("-fail-on none: exit %d, want 0", code)
