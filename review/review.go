@@ -232,6 +232,18 @@ func (f *File) Bytes() ([]byte, error) {
 		setFields(v, e)
 		reviews.Content = append(reviews.Content, k, v)
 	}
+	// A comment on the line of `reviews:` stays on that line; with no entries, where the
+	// encoder would write it before a flow `{}` on the next line, it goes above the key.
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Value == "reviews" {
+			k.LineComment = strings.TrimSpace(k.LineComment + " " + reviews.LineComment)
+			reviews.LineComment = ""
+			if len(reviews.Content) == 0 && k.LineComment != "" {
+				k.HeadComment = strings.TrimSpace(k.HeadComment + "\n" + k.LineComment)
+				k.LineComment = ""
+			}
+		}
+	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
