@@ -35,6 +35,11 @@ func (u unionFind) union(a, b int) {
 // each value group with two or more sources becomes an agreement finding. Conflict edges never
 // join groups: when they did, one conflict plus chains of agreements on neighbouring facts made
 // "conflicts" spanning every source of a story.
+// AgreeSpanDays is the most days the dates of one agreement may span when an undated date (a
+// bare weekday) joins it: "Tuesday" agrees with every Tuesday, and must not join two Tuesdays a
+// week apart. Otherwise dates of one agreement may span DateEventGap.
+const AgreeSpanDays = 1
+
 func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edges []edge, c *corpus, opts Options) []Finding {
 	uf := make(unionFind, len(nodes))
 	for i := range uf {
@@ -54,6 +59,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			span[i] = [2]int64{w.From.Unix() / 86400, w.To.Unix() / 86400}
 		}
 	}
+	undated := func(i int) bool { w := nodes[i].fact.When; return w != nil && !w.Resolved() }
 	join := func(a, b int) bool {
 		ra, rb := uf.find(a), uf.find(b)
 		if ra == rb {
@@ -63,7 +69,13 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		sb, okB := span[rb]
 		if okA && okB {
 			lo, hi := min(sa[0], sb[0]), max(sa[1], sb[1])
-			if hi-lo > DateEventGap {
+			// Agreements hold one day (two, across time zones): an undated "Tuesday" agrees
+			// with every Tuesday, which must not join two Tuesdays a week apart.
+			limit := int64(DateEventGap)
+			if undated(a) || undated(b) {
+				limit = AgreeSpanDays
+			}
+			if hi-lo > limit {
 				return false
 			}
 			sa = [2]int64{lo, hi}

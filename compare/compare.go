@@ -336,11 +336,17 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 			if fa.Kind == facts.Date {
 				sim, least = max(ss, WindowDiscount*sw), opts.DatePairScore
 			}
-			score := 0.7*sim + 0.3*weightedJaccard(nodes[a].local, nodes[b].local, c)
+			local := weightedJaccard(nodes[a].local, nodes[b].local, c)
+			score := 0.7*sim + 0.3*local
 			if score < least {
 				continue
 			}
 			status, note := judge(docs, fa, fb, opts)
+			// A window of neighbouring sentences may find two dates of one story alike; a
+			// conflict must rest on the dates' own sentences.
+			if status == Conflict && fa.Kind == facts.Date && 0.7*ss+0.3*local < opts.ConflictScore {
+				continue
+			}
 			// An earlier figure ("up from 58.9%") may agree with a figure stated alone ("turnout
 			// then was 58.9%"), which tells which moment the other one speaks of; it never
 			// conflicts with a current figure.

@@ -62,12 +62,16 @@ func judgeDateValues(docs []*source.Document, a, b facts.Fact, opts Options) (st
 	wa, wb := a.When, b.When
 	na, nb := docs[a.Doc].ID, docs[b.Doc].ID
 	if wa.Clash || wb.Clash {
-		n := na
-		w := wa
+		// A weekday that does not fall on its date is flagged against a source that dates the
+		// same day (or gives only a weekday); against any other date it says nothing.
+		n, w, o := na, wa, wb
 		if !wa.Clash {
-			n, w = nb, wb
+			n, w, o = nb, wb, wa
 		}
-		return Conflict, fmt.Sprintf("%s states a weekday that does not fall on its date (%s)", n, w.How)
+		if !o.Resolved() || intervalGap(w, o) == 0 {
+			return Conflict, fmt.Sprintf("%s states a weekday that does not fall on its date (%s)", n, w.How)
+		}
+		return "", ""
 	}
 	switch {
 	case wa.Resolved() && wb.Resolved():

@@ -45,3 +45,53 @@ func TestSeedsDatesAgreeAndMarchStaysApart(t *testing.T) {
 		}
 	}
 }
+
+// testdata/dates: four short articles written for this test about a bridge reopening.
+func TestDatesInHandMadeStory(t *testing.T) {
+	docs, fs := compareDir(t, "../testdata/dates")
+	has := func(status, a, va, b, vb string) bool {
+		for _, f := range fs {
+			if f.Kind != "date" || f.Status != status {
+				continue
+			}
+			var okA, okB bool
+			for _, c := range f.Claims {
+				okA = okA || (docs[c.Doc].ID == a && c.Value == va)
+				okB = okB || (docs[c.Doc].ID == b && c.Value == vb)
+			}
+			if okA && okB {
+				return true
+			}
+		}
+		return false
+	}
+	// One outlet says the bridge reopened on Tuesday, the other on Wednesday.
+	if !has(Conflict, "000_lennpost", "on Tuesday", "001_valleyherald", "on Wednesday") {
+		t.Error("Tuesday against Wednesday for the reopening is not a conflict")
+	}
+	// "eight days ago" in an article of 10 June is June 2.
+	if !has(Agreement, "000_lennpost", "June 2", "001_valleyherald", "eight days ago") {
+		t.Error(`"eight days ago" and "June 2" are not an agreement`)
+	}
+	// "Thursday, June 12" 2026: June 12 is a Friday.
+	if !has(Conflict, "000_lennpost", "Thursday, June 12", "001_valleyherald", "June 12") {
+		t.Error("a weekday that does not fall on its date is not flagged")
+	}
+	// The undated blog's Tuesday is compared as a weekday.
+	if !has(Agreement, "000_lennpost", "on Tuesday", "002_riverwatchblog", "on Tuesday") {
+		t.Error("the undated article's Tuesday does not agree with the dated Tuesday")
+	}
+	for _, f := range fs {
+		for _, c := range f.Claims {
+			// The 2025 reopening, in the same words, is another event.
+			if docs[c.Doc].ID == "003_lennpost2025" && (f.Status == Conflict || f.Status == Variant) {
+				t.Errorf("the reopening a year earlier is flagged: %s (%s)", f.Fact, f.Note)
+			}
+		}
+		// No conflict pairs dates of different sentences' subjects (the council's vote and the
+		// hearing).
+		if f.Kind == "date" && f.Status == Conflict && len(f.Claims) == 2 && f.Claims[0].Value == "June 2" {
+			t.Errorf("the council's June 2 vote conflicts with %q", f.Claims[1].Value)
+		}
+	}
+}

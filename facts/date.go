@@ -103,6 +103,43 @@ var (
 )
 
 // extractDates finds the dates of one sentence and resolves them against ref.
+// Prefilters: the words without which a pattern cannot match, lower case.
+var (
+	monthWords = strings.Fields(`january jan february feb march mar april apr may june jun july jul august aug
+		september sept sep october oct november nov december dec`)
+	weekdayWords = strings.Fields(`monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri
+		saturday sat sunday sun`)
+	relativeWords = strings.Fields(`today tonight yesterday tomorrow ago morning afternoon evening night`)
+	relativeMods  = strings.Fields(`last this next past earlier later`)
+	periodWords   = strings.Fields(`day days week weeks month months year years`)
+	offsetWords   = strings.Fields(`after before prior later earlier`)
+)
+
+func anyWord(words map[string]bool, list []string) bool {
+	for _, w := range list {
+		if words[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFourDigits reports whether s holds four digits in a row (a year).
+func hasFourDigits(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			if n++; n == 4 {
+				return true
+			}
+		} else {
+			n = 0
+		}
+	}
+	return false
+}
+
+
 func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 	sent := text[s.Start:s.End]
 	type match struct {
@@ -111,7 +148,27 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		ok         bool
 	}
 	var ms []match
+	// The patterns are costly for Go's backtracking matcher; a sentence runs only those whose
+	// words it holds (a digit, a month or weekday name, a relative word).
+	lower := strings.ToLower(sent)
+	hasDigit := strings.ContainsAny(sent, "0123456789")
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return r < 'a' || r > 'z' }) {
+		words[w] = true
+	}
+	hasMonth := anyWord(words, monthWords)
+	hasWeekday := anyWord(words, weekdayWords)
+	hasRel := anyWord(words, relativeWords) || (anyWord(words, relativeMods) && anyWord(words, periodWords))
+	hasOffset := anyWord(words, offsetWords) && anyWord(words, periodWords)
+	skip := map[*regexp.Regexp]bool{
+		dateISO: !hasDigit, dateNumeric: !hasDigit, dateMDY: !hasDigit || !hasMonth, dateDMY: !hasDigit || !hasMonth,
+		dateMonYear: !hasDigit || !hasMonth, dateYear: !hasFourDigits(sent), dateMonth: !hasMonth,
+		dateWeekday: !hasWeekday, dateRel: !hasRel,
+	}
 	add := func(re *regexp.Regexp, read func(m []string, idx []int) (When, bool)) {
+		if skip[re] {
+			return
+		}
 		for _, idx := range re.FindAllStringSubmatchIndex(sent, -1) {
 			m := make([]string, len(idx)/2)
 			for i := range m {
@@ -124,7 +181,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 			}
 		}
 	}
-	future := futureWords.MatchString(sent)
+	future := (hasDigit || hasMonth || hasWeekday) && futureWords.MatchString(sent)
 	add(dateISO, func(m []string, _ []int) (When, bool) {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		return exactDay(y, time.Month(mo), d, "")
@@ -241,7 +298,11 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 	ms = slicesKeepLongest(ms, func(m match) (int, int) { return m.start, m.end })
 
 	// "two days after the release", "three days before December 7": an offset from a date.
-	for _, idx := range dateOffset.FindAllStringSubmatchIndex(sent, -1) {
+	offsets := [][]int(nil)
+	if hasOffset {
+		offsets = dateOffset.FindAllStringSubmatchIndex(sent, -1)
+	}
+	for _, idx := range offsets {
 		n := countValue(sent[idx[2]:idx[3]])
 		if n <= 0 {
 			continue
