@@ -139,7 +139,6 @@ func hasFourDigits(s string) bool {
 	return false
 }
 
-
 func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 	sent := text[s.Start:s.End]
 	type match struct {
