@@ -180,7 +180,14 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 			}
 		}
 	}
-	future := (hasDigit || hasMonth || hasWeekday) && futureWords.MatchString(sent)
+	// Whether the sentence speaks of the future, asked only when a date needs it.
+	futureKnown, futureVal := false, false
+	isFuture := func() bool {
+		if !futureKnown {
+			futureKnown, futureVal = true, futureWords.MatchString(sent)
+		}
+		return futureVal
+	}
 	add(dateISO, func(m []string, _ []int) (When, bool) {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		return exactDay(y, time.Month(mo), d, "")
@@ -225,7 +232,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 					w.Year = ref.Published.Year()
 				}
 			}
-			resolveMonthDay(&w, ref, future)
+			resolveMonthDay(&w, ref, isFuture())
 		}
 		if wd != "" {
 			wday, _ := calendar.Weekday(wd)
@@ -258,7 +265,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		y := p.Year()
 		mod := strings.ToLower(m[1])
 		switch {
-		case mod == "next" || (future && mod != "last" && mod != "since"):
+		case mod == "next" || (mod != "last" && mod != "since" && isFuture()):
 			if mo < p.Month() || (mo == p.Month() && mod == "next") {
 				y++
 			}
@@ -281,7 +288,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 	add(dateWeekday, func(m []string, _ []int) (When, bool) {
 		wd, _ := calendar.Weekday(m[2])
 		w := When{Weekday: wd, HasWeekday: true, Grain: GrainDay}
-		resolveWeekday(&w, strings.ToLower(m[1]), ref, future)
+		resolveWeekday(&w, strings.ToLower(m[1]), ref, isFuture())
 		return w, true
 	})
 	add(dateRel, func(m []string, idx []int) (When, bool) {
@@ -356,10 +363,13 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 	}
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 
+	if len(ms) == 0 {
+		return nil
+	}
 	zoned := timeZone.MatchString(sent)
 	clock := ""
-	if c := clockTime.FindString(sent); c != "" {
-		clock = c
+	if hasDigit {
+		clock = clockTime.FindString(sent)
 	}
 	out := make([]foundWhen, 0, len(ms))
 	for _, m := range ms {
