@@ -42,12 +42,16 @@ type mdFinding struct {
 	Values, SourceList                                        string
 }
 
+// mdEvent is a row of the timeline: a dated event and who dates it how.
+type mdEvent struct{ When, What, Sources, Status string }
+
 type mdView struct {
 	Title, Summary           string
 	Sources                  []mdSource
 	Notes                    []string
 	Flags, Agreements, Apart []mdFinding
 	Dismissed                []mdFinding
+	Timeline                 []mdEvent
 	Stale                    []string
 	Problems                 []string
 }
@@ -149,6 +153,7 @@ func Markdown(r Report) ([]byte, error) {
 	for _, p := range r.Problems {
 		v.Problems = append(v.Problems, md(p))
 	}
+	v.Timeline = timeline(r)
 	for _, sr := range r.StaleReviews {
 		v.Stale = append(v.Stale, md(fmt.Sprintf("%s (%s, reviews file line %d): %s", sr.ID, sr.Decision, sr.Line, sr.Why)))
 	}
@@ -210,4 +215,41 @@ func diffMarkdown(ops []DiffOp) string {
 		}
 	}
 	return b.String()
+}
+
+// timeline lists the dated events the sources report: each date finding that is not about
+// another occasion, at the dates its claims resolve to, earliest first.
+func timeline(r Report) []mdEvent {
+	type row struct {
+		key string
+		ev  mdEvent
+	}
+	var rows []row
+	for _, f := range r.Findings {
+		if f.Kind != "date" || (f.Status != compare.Agreement && f.Status != compare.Conflict) || len(f.Claims) == 0 {
+			continue
+		}
+		var whens, srcs []string
+		for _, c := range f.Claims {
+			whens = append(whens, c.Normalized)
+			srcs = append(srcs, md(c.Source)+" ("+md(c.Value)+")")
+		}
+		ws := uniq(whens)
+		what := strings.Fields(f.Claims[0].Passage)
+		if len(what) > 14 {
+			what = append(what[:14], "…")
+		}
+		status := "agree"
+		if f.Status == compare.Conflict {
+			status = "**disagree**"
+		}
+		rows = append(rows, row{key: ws[0] + "\x00" + f.ID, ev: mdEvent{When: md(strings.Join(ws, " / ")),
+			What: md(strings.Join(what, " ")), Sources: strings.Join(srcs, "; "), Status: status}})
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].key < rows[j].key })
+	out := make([]mdEvent, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, r.ev)
+	}
+	return out
 }
