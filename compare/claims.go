@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -109,13 +110,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 			}
 		}
 	}
-	type pair struct {
-		a, b   int
-		score  float64
-		status string
-		note   string
-	}
-	var pairs []pair
+	var pairs []claimPair
 	for _, i := range cand {
 		shared := map[int]int{}
 		seen := map[string]bool{}
@@ -143,85 +138,28 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 				continue
 			}
 			if w, ok := negationClash(flat[i].Tokens, flat[j].Tokens); ok {
-				pairs = append(pairs, pair{i, j, sc, Conflict, fmt.Sprintf("one source says %q, the other says it without the negation", w)})
+				pairs = append(pairs, claimPair{i, j, sc, Conflict, fmt.Sprintf("one source says %q, the other says it without the negation", w)})
 				continue
 			}
 			// Agreements are for statements with no figure or date: those have their own
 			// findings.
 			if sc >= ClaimScore && len(flat[i].Facts) == 0 && len(flat[j].Facts) == 0 {
-				pairs = append(pairs, pair{i, j, sc, Agreement, ""})
+				pairs = append(pairs, claimPair{i, j, sc, Agreement, ""})
 			}
 		}
 	}
 	// A negation and the sentences that affirm it make one conflict; agreements join into
 	// groups of sentences that say one thing. Each finding shows one sentence per source.
 	var out []Finding
-	uf := unionFind(make([]int, len(flat)))
-	cuf := unionFind(make([]int, len(flat)))
-	for i := range uf {
-		uf[i], cuf[i] = i, i
-	}
-	for _, p := range pairs {
-		if p.status == Conflict {
-			cuf.union(p.a, p.b)
-		} else {
-			uf.union(p.a, p.b)
-		}
-	}
-	cgroups := map[int][]int{}
-	cbest := map[int]float64{}
-	cnote := map[int]string{}
-	for _, p := range pairs {
-		if p.status != Conflict {
-			continue
-		}
-		r := cuf.find(p.a)
-		if p.score > cbest[r] || cnote[r] == "" {
-			cbest[r], cnote[r] = max(cbest[r], p.score), p.note
-		}
-		for _, x := range []int{p.a, p.b} {
-			if !containsInt(cgroups[r], x) {
-				cgroups[r] = append(cgroups[r], x)
-			}
-		}
-	}
-	croots := make([]int, 0, len(cgroups))
-	for r := range cgroups {
-		croots = append(croots, r)
-	}
-	sort.Ints(croots)
-	for _, r := range croots {
-		g := cgroups[r]
-		sort.Ints(g)
-		f := claimFinding(docs, flat, g, cbest[r])
-		f.Status, f.Severity, f.Note = Conflict, Medium, cnote[r]
-		f.Fact = "a statement one source negates: " + shortText(docs[flat[g[0]].Doc].SentenceText(flat[g[0]].Index), 12)
+	for _, g := range groupPairs(pairs, Conflict, len(flat)) {
+		f := claimFinding(docs, flat, g.members, g.best)
+		f.Status, f.Severity, f.Note = Conflict, Medium, g.note
+		f.Fact = "a statement one source negates: " + shortText(docs[flat[g.members[0]].Doc].SentenceText(flat[g.members[0]].Index), 12)
 		f.ID = findingID("claim", Conflict, nil, commonTerms(f.Claims))
 		out = append(out, f)
 	}
-	groups := map[int][]int{}
-	best := map[int]float64{}
-	for _, p := range pairs {
-		if p.status != Agreement {
-			continue
-		}
-		r := uf.find(p.a)
-		best[r] = max(best[r], p.score)
-		for _, x := range []int{p.a, p.b} {
-			if !containsInt(groups[r], x) {
-				groups[r] = append(groups[r], x)
-			}
-		}
-	}
-	roots := make([]int, 0, len(groups))
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Ints(roots)
-	for _, r := range roots {
-		g := groups[r]
-		sort.Ints(g)
-		f := claimFinding(docs, flat, g, best[r])
+	for _, g := range groupPairs(pairs, Agreement, len(flat)) {
+		f := claimFinding(docs, flat, g.members, g.best)
 		if len(f.Claims) < 2 {
 			continue
 		}
@@ -237,6 +175,64 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	return out
 }
 
+// claimPair is two sentences (global indexes) judged to make one claim, or to negate it.
+type claimPair struct {
+	a, b   int
+	score  float64
+	status string
+	note   string
+}
+
+// pairGroup is a connected set of sentences, sorted, with its best pair's score and note.
+type pairGroup struct {
+	members []int
+	best    float64
+	note    string
+}
+
+// groupPairs joins the pairs of one status into connected groups, in a fixed order.
+func groupPairs(pairs []claimPair, status string, n int) []pairGroup {
+	uf := make(unionFind, n)
+	for i := range uf {
+		uf[i] = i
+	}
+	for _, p := range pairs {
+		if p.status == status {
+			uf.union(p.a, p.b)
+		}
+	}
+	byRoot := map[int]*pairGroup{}
+	var roots []int
+	for _, p := range pairs {
+		if p.status != status {
+			continue
+		}
+		r := uf.find(p.a)
+		g, ok := byRoot[r]
+		if !ok {
+			g = &pairGroup{}
+			byRoot[r] = g
+			roots = append(roots, r)
+		}
+		if p.score > g.best || g.note == "" {
+			g.best, g.note = max(g.best, p.score), p.note
+		}
+		for _, x := range []int{p.a, p.b} {
+			if !slices.Contains(g.members, x) {
+				g.members = append(g.members, x)
+			}
+		}
+	}
+	sort.Ints(roots)
+	out := make([]pairGroup, 0, len(roots))
+	for _, r := range roots {
+		g := byRoot[r]
+		sort.Ints(g.members)
+		out = append(out, *g)
+	}
+	return out
+}
+
 // quoted reports whether quotation marks hold much of a sentence (a fifth of it or more):
 // quotations have their own findings.
 func quoted(s string) bool {
@@ -245,15 +241,6 @@ func quoted(s string) bool {
 		n += sp[1] - sp[0]
 	}
 	return n*5 >= len(s)
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // shortText is the first n words of s, with an ellipsis when cut.

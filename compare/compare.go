@@ -172,8 +172,9 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	}
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
 	out := cluster(docs, flat, nodes, edges, c, opts)
-	out = append(out, nameVariants(docs, flat, proper)...)
-	out = append(out, quoteFindings(docs, flat, proper)...)
+	mentions := nameMentions(docs, flat, proper)
+	out = append(out, nameVariants(docs, flat, mentions)...)
+	out = append(out, quoteFindings(docs, proper, mentions)...)
 	out = append(out, claimFindings(docs, flat, terms, c, opts)...)
 	uniqueIDs(docs, out)
 	sortFindings(out)

@@ -269,10 +269,14 @@ func isAcronym(w string) bool {
 	return n >= 2
 }
 
-// nameVariants groups the mentions into entities and returns one variant finding per entity
+// nameVariants groups the mentions (from nameMentions) into entities and returns one variant finding per entity
 // spelled in more than one way, with a claim per source and spelling.
-func nameVariants(docs []*source.Document, flat []*facts.Sentence, proper map[string]bool) []Finding {
-	ms := trimNeighbours(nameMentions(docs, flat, proper))
+func nameVariants(docs []*source.Document, flat []*facts.Sentence, mentions []mention) []Finding {
+	ms := trimNeighbours(append([]mention(nil), mentions...))
+	factCount := map[[2]int]int{} // (document, sentence) → number of facts
+	for _, s := range flat {
+		factCount[[2]int{s.Doc, s.Index}] = len(s.Facts)
+	}
 	// One representative mention per distinct surface form: its first occurrence per document.
 	// Per document and spelling the claim shows the shortest sentence that states no figure,
 	// date or quotation (else the shortest): the name is then easy to see, and the passage is not taken for
@@ -281,12 +285,7 @@ func nameVariants(docs []*source.Document, flat []*facts.Sentence, proper map[st
 		if strings.ContainsAny(docs[m.doc].SentenceText(m.sent), "\"“”„«") {
 			return true
 		}
-		for _, s := range flat {
-			if s.Doc == m.doc && s.Index == m.sent {
-				return len(s.Facts) > 0
-			}
-		}
-		return false
+		return factCount[[2]int{m.doc, m.sent}] > 0
 	}
 	better := func(a, b mention) bool {
 		if fa, fb := facty(a), facty(b); fa != fb {

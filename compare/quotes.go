@@ -101,7 +101,7 @@ func isSpaceOrOpen(r rune) bool {
 }
 
 // extractQuotes finds every quotation of one document with its speaker.
-func extractQuotes(d *source.Document, di int, sents []*facts.Sentence, proper map[string]bool) []quote {
+func extractQuotes(d *source.Document, di int, proper map[string]bool) []quote {
 	var out []quote
 	for a := 0; a < len(d.Sentences); {
 		b := a
@@ -119,7 +119,7 @@ func extractQuotes(d *source.Document, di int, sents []*facts.Sentence, proper m
 				if k+1 < len(spans) {
 					nextStart = spans[k+1][0]
 				}
-				if q, ok := makeQuote(d, di, sents, sp, prevEnd, nextStart, proper); ok {
+				if q, ok := makeQuote(d, di, sp, prevEnd, nextStart, proper); ok {
 					out = append(out, q)
 				}
 			}
@@ -141,7 +141,7 @@ func extractQuotes(d *source.Document, di int, sents []*facts.Sentence, proper m
 
 // makeQuote builds the quotation text[sp[0]:sp[1]] and looks for its speaker after it (up to
 // nextStart) and before it (from prevEnd).
-func makeQuote(d *source.Document, di int, sents []*facts.Sentence, sp [2]int, prevEnd, nextStart int, proper map[string]bool) (quote, bool) {
+func makeQuote(d *source.Document, di int, sp [2]int, prevEnd, nextStart int, proper map[string]bool) (quote, bool) {
 	raw := d.Text[sp[0]:sp[1]]
 	toks := facts.Tokenize(raw, sp[0])
 	words := 0
@@ -170,9 +170,9 @@ func makeQuote(d *source.Document, di int, sents []*facts.Sentence, sp [2]int, p
 	beforeStart := max(prevEnd, d.Sentences[startSent].Start)
 	before := d.Text[beforeStart:max(sp[0], beforeStart)]
 	before = strings.TrimRight(before, "\"“”„«' ")
-	if who, _, ok := speakerAfter(after, afterStart, sents, d, proper); ok {
+	if who, _, ok := speakerAfter(after, afterStart, d, proper); ok {
 		q.speaker = who
-	} else if who, off, ok := speakerBefore(before, beforeStart, sents, d, proper); ok {
+	} else if who, off, ok := speakerBefore(before, beforeStart, d, proper); ok {
 		q.speaker = who
 		if s := d.SentenceAt(off); s >= startSent && s <= endSent {
 			q.sent = s
@@ -243,7 +243,7 @@ var participles = toSet(`saying adding writing noting warning telling insisting 
 
 // speakerAfter reads an attribution after a quotation: `," Peskov said`, `," said Ilie
 // Munteanu`, `," he told reporters`.
-func speakerAfter(s string, base int, sents []*facts.Sentence, d *source.Document, proper map[string]bool) (string, int, bool) {
+func speakerAfter(s string, base int, d *source.Document, proper map[string]bool) (string, int, bool) {
 	toks := facts.Tokenize(s, base)
 	if len(toks) > 10 {
 		toks = toks[:10]
@@ -273,7 +273,7 @@ func speakerAfter(s string, base int, sents []*facts.Sentence, d *source.Documen
 
 // speakerBefore reads an attribution before a quotation: `Peskov said: "`, `According to
 // Peskov, "`, `Marcus Feld at Brightwater: "`.
-func speakerBefore(s string, base int, sents []*facts.Sentence, d *source.Document, proper map[string]bool) (string, int, bool) {
+func speakerBefore(s string, base int, d *source.Document, proper map[string]bool) (string, int, bool) {
 	toks := facts.Tokenize(s, base)
 	trimmed := strings.TrimRight(s, " \t")
 	colon := strings.HasSuffix(trimmed, ":")
@@ -372,19 +372,15 @@ func normQuote(s string) string {
 // quoteFindings pairs the quotations of different documents that share their words, joins the
 // pairs into statements and judges each statement: named speakers who differ make a conflict,
 // the same words (one trimmed from the other) an agreement, other wordings a variant.
-func quoteFindings(docs []*source.Document, flat []*facts.Sentence, proper map[string]bool) []Finding {
-	byDoc := make([][]*facts.Sentence, len(docs))
-	for _, s := range flat {
-		byDoc[s.Doc] = append(byDoc[s.Doc], s)
-	}
+func quoteFindings(docs []*source.Document, proper map[string]bool, mentions []mention) []Finding {
 	var qs []quote
 	for di, d := range docs {
-		qs = append(qs, extractQuotes(d, di, byDoc[di], proper)...)
+		qs = append(qs, extractQuotes(d, di, proper)...)
 	}
 	// A speaker named by one word must be the surname of someone the story names in full:
 	// "Peskov" is, "Russia" in "Russia will examine ..., adding:" is not.
 	surnames := map[string]bool{}
-	for _, m := range nameMentions(docs, flat, proper) {
+	for _, m := range mentions {
 		if len(m.words) > 1 {
 			surnames[m.words[len(m.words)-1]] = true
 		}
