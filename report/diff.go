@@ -37,7 +37,9 @@ func WordDiff(a, b string) []DiffOp {
 	ra, rb := encode(a), encode(b)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0
-	diffs := dmp.DiffMainRunes(ra, rb, false)
+	// Semantic cleanup groups runs of changed words, so two differently worded sentences read as
+	// one struck phrase and one inserted phrase rather than alternating single words.
+	diffs := dmp.DiffCleanupSemantic(dmp.DiffMainRunes(ra, rb, false))
 	var out []DiffOp
 	for _, d := range diffs {
 		var sb strings.Builder

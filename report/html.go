@@ -5,35 +5,115 @@ import (
 	"html/template"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/crosscheck-news/crosscheck/templates"
 )
 
 var pageTemplate = template.Must(template.New("page.html.tmpl").Option("missingkey=error").ParseFS(templates.FS, "page.html.tmpl"))
 
-var markdown = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough), // GFM without Linkify: article URLs stay text
-	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
-)
-
 // HTML renders the Markdown briefing to a self-contained page. goldmark runs without
-// WithUnsafe, so raw HTML in the Markdown is dropped — except the anchors the briefing itself
-// writes, which are rebuilt below from IDs it controls.
+// WithUnsafe, so any raw HTML is dropped; the anchors the briefing links to are set as element
+// ids by anchorIDs, from labels the briefing itself writes.
 func HTML(r Report) ([]byte, error) {
-	src, err := Markdown(r)
+	src, an, err := markdownWithAnchors(r)
 	if err != nil {
 		return nil, err
 	}
-	var body bytes.Buffer
-	if err := markdown.Convert(src, &body); err != nil {
+	body, err := renderMarkdown(src, anchorIDs{ids: an.ids, classes: an.classes})
+	if err != nil {
 		return nil, err
 	}
 	var out bytes.Buffer
 	err = pageTemplate.Execute(&out, struct {
 		Title string
 		Body  template.HTML
-	}{"Crosscheck briefing", template.HTML(body.String())}) // goldmark output in safe mode
+	}{"Crosscheck briefing", template.HTML(body)}) // goldmark output in safe mode
 	return out.Bytes(), err
+}
+
+// renderMarkdown converts briefing Markdown to HTML: GFM tables and strikethrough, heading ids,
+// and no Linkify, so URLs in article text stay text.
+func renderMarkdown(src []byte, ids anchorIDs) ([]byte, error) {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(ids, 100))),
+	)
+	var body bytes.Buffer
+	err := md.Convert(src, &body)
+	return body.Bytes(), err
+}
+
+// anchorIDs gives an element the id its label stands for: a heading whose last inline is a code
+// span label, or a list item whose first is. Tables that list a finding's claims get the class
+// "claims" so narrow screens can stack them, and a heading gets the class of its label (a
+// finding's status). Automatic heading ids that collide with an anchor get a suffix, so every id
+// stays unique.
+type anchorIDs struct {
+	ids     map[string]string // code span label → id
+	classes map[string]string // code span label → class of the heading it ends
+}
+
+func (ids anchorIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.Context) {
+	src := reader.Source()
+	label := func(n ast.Node) (string, bool) {
+		cs, ok := n.(*ast.CodeSpan)
+		if !ok {
+			return "", false
+		}
+		var b bytes.Buffer
+		for c := cs.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(src))
+			}
+		}
+		id, ok := ids.ids[b.String()]
+		return id, ok
+	}
+	ours := map[string]bool{}
+	for _, id := range ids.ids {
+		ours[id] = true
+	}
+	var autos []ast.Node
+	inFinding := false
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := label(n.LastChild()); ok {
+				n.SetAttributeString("id", []byte(id))
+				if c := ids.classes[id]; c != "" {
+					n.SetAttributeString("class", []byte(c))
+				}
+				inFinding = n.Level == 3
+			} else {
+				autos = append(autos, n)
+				inFinding = false
+			}
+		case *east.Table:
+			if inFinding {
+				n.SetAttributeString("class", []byte("claims"))
+			}
+		case *ast.List:
+			for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+				if block := li.FirstChild(); block != nil {
+					if id, ok := label(block.FirstChild()); ok {
+						li.SetAttributeString("id", []byte(id))
+					}
+				}
+			}
+		}
+	}
+	for _, h := range autos {
+		if v, ok := h.AttributeString("id"); ok {
+			if id, _ := v.([]byte); ours[string(id)] {
+				h.SetAttributeString("id", append(id, []byte("-section")...))
+			}
+		}
+	}
 }

@@ -30,9 +30,12 @@ func sarifSchema(t *testing.T) string {
 	return p
 }
 
-func seedsReport(t *testing.T) report.Report {
+func seedsReport(t *testing.T) report.Report { return storyReport(t, "../seeds") }
+
+// storyReport runs the pipeline on a directory of articles, without reviews.
+func storyReport(t *testing.T, dir string) report.Report {
 	t.Helper()
-	files, probs := source.Collect([]string{"../seeds"})
+	files, probs := source.Collect([]string{dir})
 	if len(probs) > 0 {
 		t.Fatal(probs)
 	}
