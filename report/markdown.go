@@ -253,9 +253,9 @@ func markdownWithAnchors(r Report) ([]byte, *anchors, error) {
 			v.Apart = append(v.Apart, mf)
 		}
 	}
-	v.Summary = fmt.Sprintf("%s · %s · %s · %s", plural(len(r.Sources), "source"),
-		plural(counts[compare.Conflict], "conflict"), plural(counts[compare.Variant], "variant"),
-		plural(counts[compare.Agreement], "agreement"))
+	v.Summary = fmt.Sprintf("%s · %s · %s · %s", countOf(len(r.Sources), "source", "sources"),
+		countOf(counts[compare.Conflict], "conflict", "conflicts"), countOf(counts[compare.Variant], "variant", "variants"),
+		countOf(counts[compare.Agreement], "agreement", "agreements"))
 	if len(r.Sources) < 2 {
 		v.Summary += " · fewer than two sources: nothing to compare"
 	}
@@ -367,12 +367,6 @@ func orUnknown(s string) string {
 	return s
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
 
 func capitalize(s string) string {
 	if s == "" {

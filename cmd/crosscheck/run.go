@@ -48,7 +48,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fs.PrintDefaults()
 	}
 	out := fs.String("out", "", "write briefing.md, briefing.html and findings.json into `DIR`")
-	format := fs.String("format", "md", "format for stdout when -out is not given: md, html, json or sarif")
+	format := fs.String("format", "auto", "format for stdout when -out is not given: text, md, html, json or sarif; auto is text on a terminal, md otherwise")
+	color := fs.String("color", "auto", "colour the terminal summary: auto (on a terminal, unless NO_COLOR is set), always or never")
 	failOn := fs.String("fail-on", "low", "exit 1 when a discrepancy of this `severity` or above remains: high, medium, low or none")
 	manifest := fs.String("sources", "", "optional manifest `FILE`: per file source, url, published, title")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "refuse article files larger than this many `bytes`")
@@ -73,10 +74,21 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stderr, "crosscheck: -fail-on %q: use high, medium, low or none\n", *failOn)
 		return exitError
 	}
+	tty := isTerminal(stdout)
 	switch *format {
-	case "md", "html", "json", "sarif":
+	case "auto":
+		*format = "md"
+		if tty {
+			*format = "text"
+		}
+	case "text", "md", "html", "json", "sarif":
 	default:
-		fmt.Fprintf(stderr, "crosscheck: -format %q: use md, html, json or sarif\n", *format)
+		fmt.Fprintf(stderr, "crosscheck: -format %q: use text, md, html, json or sarif\n", *format)
+		return exitError
+	}
+	colored, err := useColor(*color, tty, os.Getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "crosscheck:", err)
 		return exitError
 	}
 
@@ -111,9 +123,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			fmt.Fprintln(stderr, "crosscheck:", err)
 			return exitError
 		}
+		if tty {
+			stdout.Write(report.Text(r, colored))
+		}
 	} else {
 		var data []byte
 		switch *format {
+		case "text":
+			data = report.Text(r, colored)
 		case "json":
 			data, err = report.JSON(r)
 		case "html":
