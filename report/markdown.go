@@ -367,7 +367,6 @@ func orUnknown(s string) string {
 	return s
 }
 
-
 func capitalize(s string) string {
 	if s == "" {
 		return s
