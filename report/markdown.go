@@ -253,9 +253,9 @@ func markdownWithAnchors(r Report) ([]byte, *anchors, error) {
 			v.Apart = append(v.Apart, mf)
 		}
 	}
-	v.Summary = fmt.Sprintf("%s · %s · %s · %s", countOf(len(r.Sources), "source", "sources"),
-		countOf(counts[compare.Conflict], "conflict", "conflicts"), countOf(counts[compare.Variant], "variant", "variants"),
-		countOf(counts[compare.Agreement], "agreement", "agreements"))
+	v.Summary = fmt.Sprintf("%s · %s · %s · %s", quantity(len(r.Sources), "source", "sources"),
+		quantity(counts[compare.Conflict], "conflict", "conflicts"), quantity(counts[compare.Variant], "variant", "variants"),
+		quantity(counts[compare.Agreement], "agreement", "agreements"))
 	if len(r.Sources) < 2 {
 		v.Summary += " · fewer than two sources: nothing to compare"
 	}
@@ -514,4 +514,12 @@ func timeline(r Report) []mdEvent {
 		out = append(out, r.ev)
 	}
 	return out
+}
+
+// quantity is "1 source" or "3 sources".
+func quantity(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -32,9 +32,9 @@ func Text(r Report, color bool) []byte {
 		counts[f.Status]++
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s %s · %s · %s · %s\n", paint(ansiBold, "crosscheck:"), countOf(len(r.Sources), "source", "sources"),
-		paint(ansiRed, countOf(counts[compare.Conflict], "conflict", "conflicts")), paint(ansiYellow, countOf(counts[compare.Variant], "variant", "variants")),
-		paint(ansiGreen, countOf(counts[compare.Agreement], "agreement", "agreements")))
+	fmt.Fprintf(&b, "%s %s · %s · %s · %s\n", paint(ansiBold, "crosscheck:"), quantity(len(r.Sources), "source", "sources"),
+		paint(ansiRed, quantity(counts[compare.Conflict], "conflict", "conflicts")), paint(ansiYellow, quantity(counts[compare.Variant], "variant", "variants")),
+		paint(ansiGreen, quantity(counts[compare.Agreement], "agreement", "agreements")))
 	if len(r.Sources) < 2 {
 		b.WriteString("fewer than two sources: nothing to compare\n")
 	}
