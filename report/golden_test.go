@@ -86,7 +86,7 @@ var (
 // has an element of its own id, and no link leaves the page: on the seeds and every hand-made
 // story.
 func TestBriefingLinksResolve(t *testing.T) {
-	dirs := []string{"../seeds", "../testdata/quotes", "../testdata/dates", "../testdata/subjects"}
+	dirs := []string{"../seeds", "../testdata/quotes", "../testdata/dates", "../testdata/subjects", "../testdata/hostile"}
 	evals, _ := filepath.Glob("../testdata/eval/*")
 	for _, dir := range append(dirs, evals...) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {

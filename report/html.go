@@ -75,7 +75,8 @@ func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 
 // anchorIDs gives an element the id its label stands for: a heading whose last inline is a code
 // span label, or a list item whose first is. Tables that list a finding's claims get the class
-// "claims" so narrow screens can stack them, and a heading gets the class of its label (a
+// "claims", and they and the Sources and Timeline tables the class "stack", so narrow screens can
+// stack their rows (the wide coverage matrix scrolls instead), and a heading gets the class of its label (a
 // finding's status). Automatic heading ids that collide with an anchor get a suffix, so every id
 // stays unique.
 type anchorIDs struct {
@@ -105,9 +106,14 @@ func (ids anchorIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.C
 	}
 	var autos []ast.Node
 	inFinding := false
+	section := ""
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch n := n.(type) {
 		case *ast.Heading:
+			if v, ok := n.AttributeString("id"); ok && n.Level == 2 {
+				id, _ := v.([]byte)
+				section = string(id)
+			}
 			if id, ok := label(n.LastChild()); ok {
 				n.SetAttributeString("id", []byte(id))
 				if c := ids.classes[id]; c != "" {
@@ -119,8 +125,13 @@ func (ids anchorIDs) Transform(doc *ast.Document, reader text.Reader, _ parser.C
 				inFinding = false
 			}
 		case *east.Table:
-			if inFinding {
-				n.SetAttributeString("class", []byte("claims"))
+			switch {
+			case inFinding:
+				n.SetAttributeString("class", []byte("claims stack"))
+			case section == "sources" || section == "timeline":
+				n.SetAttributeString("class", []byte("stack"))
+			case section == "coverage":
+				n.SetAttributeString("class", []byte("coverage"))
 			}
 		case *ast.List:
 			for li := n.FirstChild(); li != nil; li = li.NextSibling() {

@@ -366,9 +366,9 @@ func findingDiff(f Finding) (what, from, to, diff string) {
 				break
 			}
 		}
-		return "Spelling diff", md(a.Source), md(b.Source), diffMarkdown(CharDiff(a.Value, b.Value))
+		return "Spelling diff", md(a.Source), md(b.Source), diffMarkdown(CharDiff(a.Value, b.Value), false)
 	}
-	return "Word diff", md(a.Source), md(b.Source), diffMarkdown(WordDiff(a.Passage, b.Passage))
+	return "Word diff", md(a.Source), md(b.Source), diffMarkdown(WordDiff(a.Passage, b.Passage), true)
 }
 
 func reviewText(rv *Review) string {
@@ -425,8 +425,9 @@ func highlight(p string, s, e int) string {
 
 // diffMarkdown writes a word diff: words only in the first passage struck through, words only
 // in the second in bold.
-func diffMarkdown(ops []DiffOp) string {
+func diffMarkdown(ops []DiffOp, words bool) string {
 	var b strings.Builder
+	prev := 0
 	for _, op := range ops {
 		t := op.Text
 		lead := t[:len(t)-len(strings.TrimLeft(t, " "))]
@@ -436,6 +437,10 @@ func diffMarkdown(ops []DiffOp) string {
 			b.WriteString(t)
 			continue
 		}
+		if words && op.Op == 1 && lead == "" && prev == -1 {
+			lead = " " // "~~33-page~~ **29-page**", not run together
+		}
+		prev = op.Op
 		switch op.Op {
 		case -1:
 			b.WriteString(lead + "~~" + md(core) + "~~" + trail)
@@ -457,8 +462,9 @@ func coverage(r Report, an *anchors) mdCoverage {
 	}
 	head := []string{"Fact", "Status"}
 	rule := []string{"---", "---"}
+	short := shortLabels(r.Sources)
 	for _, s := range r.Sources {
-		head = append(head, md(s.ID))
+		head = append(head, md(short[s.ID]))
 		rule = append(rule, ":---:")
 	}
 	cv.Header = "| " + strings.Join(head, " | ") + " |"
@@ -492,6 +498,27 @@ func coverage(r Report, an *anchors) mdCoverage {
 		cv.Rows = append(cv.Rows, "| "+strings.Join(append(row, cells...), " | ")+" |")
 	}
 	return cv
+}
+
+// shortLabels names the sources in the coverage matrix's narrow columns: the part of each ID
+// before its first '_' ("000" of "000_4a8642dee2b44f5c") when those parts are distinct, else
+// the whole IDs.
+func shortLabels(ss []Source) map[string]string {
+	out := map[string]string{}
+	seen := map[string]bool{}
+	for _, s := range ss {
+		p, _, _ := strings.Cut(s.ID, "_")
+		if p == "" || seen[p] {
+			out = map[string]string{}
+			for _, s := range ss {
+				out[s.ID] = s.ID
+			}
+			return out
+		}
+		seen[p] = true
+		out[s.ID] = p
+	}
+	return out
 }
 
 // shorten cuts s to at most n runes at a word boundary, marking the cut.
