@@ -507,7 +507,7 @@ func TestBadInputUnreadableFile(t *testing.T) {
 		return
 	}
 	// As root: the same run as user nobody. The directories on the way must let nobody in.
-	bin := hardenedBinary(t)
+	bin := buildCrosscheck(t)
 	for _, d := range []string{filepath.Dir(bin), filepath.Dir(filepath.Dir(bin)), dir, filepath.Dir(dir), filepath.Dir(filepath.Dir(dir))} {
 		os.Chmod(d, 0o755)
 	}

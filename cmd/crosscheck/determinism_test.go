@@ -20,7 +20,7 @@ func TestOutputIsByteIdenticalAcrossThreadsAndInputOrder(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command dozens of times")
 	}
-	bin := hardenedBinary(t)
+	bin := buildCrosscheck(t)
 	inputs := []string{filepath.Join("..", "..", "seeds")}
 	stories, err := filepath.Glob(filepath.Join("..", "..", "testdata", "eval", "*", "case.yaml"))
 	if err != nil || len(stories) == 0 {

@@ -16,17 +16,6 @@ import (
 	"time"
 )
 
-// hardenedBinary builds the command into a temporary directory, for the tests that signal,
-// kill or re-run it as a process.
-func hardenedBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "crosscheck")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 // writeCorpus writes n invented articles into dir: each five report one made-up event in
 // made-up words, with one article giving a figure differently, so the run has real comparing
 // to do. The same n gives the same files.
@@ -128,7 +117,7 @@ func TestSignalMidRunKeepsEarlierOutputs(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command on 300 articles")
 	}
-	bin := hardenedBinary(t)
+	bin := buildCrosscheck(t)
 	for _, sig := range []syscall.Signal{syscall.SIGTERM, syscall.SIGINT} {
 		t.Run(sig.String(), func(t *testing.T) {
 			in, out, reviews := interruptSetup(t)
@@ -200,7 +189,7 @@ func TestKillDuringWriteLeavesWholeFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the command on 300 articles several times")
 	}
-	bin := hardenedBinary(t)
+	bin := buildCrosscheck(t)
 	in, out, reviews := interruptSetup(t)
 	before, reviewsBefore := readDir(t, out), readFile(t, reviews)
 	// The new content, from a complete run elsewhere (output is deterministic).
