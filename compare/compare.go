@@ -143,6 +143,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 	}
 	proper := properWords(docs, flat)
+	story := facts.StoryReference(docs)
 	passages := make([]*Passage, len(flat))
 	windows := make([]*Passage, len(flat))
 	var nodes []node
@@ -153,13 +154,20 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
 		hasDate := false
-		st := timeOf(docs[s.Doc], s.Facts)
+		st := timeOf(docs[s.Doc], s.Facts, story)
+		if len(st.days) == 0 && !st.past && i > 0 && anaphoricTime(s.Tokens) {
+			// "At that time the talks lasted five hours": the moment of the sentence before.
+			if p := flat[i-1]; p.Doc == s.Doc && docs[s.Doc].Sentences[p.Index].Para == docs[s.Doc].Sentences[s.Index].Para {
+				st = timeOf(docs[s.Doc], p.Facts, story)
+			}
+		}
 		var prev map[string]bool
+		earlier := priorSentence(s.Tokens)
 		for k, f := range s.Facts {
 			n := node{sent: i, fact: f, local: localTerms(s.Tokens, f), when: st}
 			if f.Kind == facts.Number {
 				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
-				n.prior = isPrior(s.Tokens, f)
+				n.prior = earlier || isPrior(s.Tokens, f)
 				prev = n.subj
 			}
 			nodesOf[i] = append(nodesOf[i], len(nodes))
