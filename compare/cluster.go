@@ -296,10 +296,8 @@ func describe(docs []*source.Document, flat []*facts.Sentence, a, b node, c *cor
 		switch {
 		case q.Tally:
 			what = "score or vote"
-		case strings.HasPrefix(q.Dim, "count:"):
-			what = "number of " + plural(q.Unit)
 		default:
-			what = q.Dim
+			what = dimLabel(q)
 		}
 	case a.fact.When != nil:
 		what = "date"
@@ -375,4 +373,23 @@ func dropMatched(flat []*facts.Sentence, nodes []node, agreements, conflicts []e
 		kept = append(kept, e)
 	}
 	return kept
+}
+
+// currencies are the dimensions that are money.
+var currencies = map[string]bool{"usd": true, "eur": true, "gbp": true, "jpy": true, "cny": true, "rub": true, "inr": true}
+
+// dimLabel says in words what a quantity measures: "number of pages", "amount in EUR",
+// "percentage", "duration".
+func dimLabel(q *facts.Quantity) string {
+	switch {
+	case strings.HasPrefix(q.Dim, "count:") && q.Unit == "":
+		return "figure"
+	case strings.HasPrefix(q.Dim, "count:"):
+		return "number of " + plural(q.Unit)
+	case currencies[q.Dim]:
+		return "amount in " + strings.ToUpper(q.Dim)
+	case q.Dim == "percent":
+		return "percentage"
+	}
+	return q.Dim
 }

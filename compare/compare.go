@@ -469,6 +469,11 @@ func judge(docs []*source.Document, a, b facts.Fact, opts Options) (string, stri
 	return "", ""
 }
 
+// approximate reports whether a quantity is a figure with slack on both sides ("about 180").
+func approximate(q *facts.Quantity) bool {
+	return !q.Range && q.Low < q.Value && q.Value < q.High
+}
+
 func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
 	qa, qb := a.Quantity, b.Quantity
 	if qa.Tally {
@@ -483,7 +488,14 @@ func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (strin
 	if qa.Unit != qb.Unit {
 		tol = math.Max(tol, 0.03*math.Max(math.Abs(qa.Value*qa.Base), math.Abs(qb.Value*qb.Base))) // rounding in conversions
 	}
-	if la <= hb+tol && lb <= ha+tol {
+	overlap := la <= hb+tol && lb <= ha+tol
+	if approximate(qa) && approximate(qb) {
+		// "about 180" and "about 210": the spans overlap, but rounding one figure never gives
+		// the other. Two approximations agree when each allows the other's figure.
+		va, vb := qa.Value*qa.Base, qb.Value*qb.Base
+		overlap = lb-tol <= va && va <= hb+tol && la-tol <= vb && vb <= ha+tol
+	}
+	if overlap {
 		note := ""
 		if qa.Qualifier != "" || qb.Qualifier != "" || qa.Range || qb.Range {
 			note = "consistent: the qualified figure allows the other"

@@ -131,3 +131,56 @@ func TestFiguresKeepTheirSubjects(t *testing.T) {
 		t.Error("the S&P 500's 2.7% against 2.9 percent is not a conflict")
 	}
 }
+
+// A hand-made story of three articles on one port's record year. The dredging cost differs
+// ("about 180 million euros" twice, "about 210 million euros"): two approximations that do not
+// allow each other's figure, a conflict. The 2019 figures ("The last time...", "At that time,
+// in 2019", "For comparison: in 2019") are another moment: they agree with each other and never
+// conflict with this year's 3,150 staff or 6.4% growth. "would start in May" is the coming May.
+func TestFiguresOfAnotherMomentStayApart(t *testing.T) {
+	docs, fs := compareDir(t, "../testdata/occasions")
+	var flags []Finding
+	for _, f := range fs {
+		if f.Status == Conflict || f.Status == Variant {
+			flags = append(flags, f)
+		}
+	}
+	if len(flags) != 1 {
+		for _, f := range flags {
+			t.Logf("flag %s %s: %s", f.ID, f.Fact, f.Note)
+			for _, c := range f.Claims {
+				t.Logf("   %s %q", docs[c.Doc].ID, c.Value)
+			}
+		}
+		t.Fatalf("%d flags, want exactly the dredging cost", len(flags))
+	}
+	vals := map[string]bool{}
+	for _, c := range flags[0].Claims {
+		vals[c.Value] = true
+	}
+	if !vals["about 180 million euros"] || !vals["about 210 million euros"] {
+		t.Errorf("the flag is not the dredging cost: %v", vals)
+	}
+	agreed := func(value string, n int) bool {
+		for _, f := range fs {
+			if f.Status != Agreement {
+				continue
+			}
+			k := 0
+			for _, c := range f.Claims {
+				if strings.Contains(c.Value, value) {
+					k++
+				}
+			}
+			if k >= n {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range []string{"7.1", "3,150", "6.4", "in May"} {
+		if !agreed(v, 2) {
+			t.Errorf("no agreement of at least two sources on %q", v)
+		}
+	}
+}

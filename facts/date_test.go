@@ -76,3 +76,26 @@ func TestQuotedRelativeDateIsNotADate(t *testing.T) {
 		}
 	}
 }
+
+// Reported speech puts the future in "would": "said work would begin in May", written in
+// March, is the coming May; "would have begun in May" is not a future.
+func TestWouldSpeaksOfTheFuture(t *testing.T) {
+	pub := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		year int
+	}{
+		{"Voss said work on the outer channel would begin in May.", 2026},
+		{"She said the line would not open in May.", 2026},
+		{"Dredging started in May, the authority said.", 2025},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != 1 {
+			t.Fatalf("%q: %d dates, want 1", tt.text, len(ws))
+		}
+		if got := ws[0].W.From.Year(); got != tt.year {
+			t.Errorf("%q: May %d, want May %d", tt.text, got, tt.year)
+		}
+	}
+}
