@@ -128,6 +128,28 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		}
 		between[pair{ra, rb}] = append(between[pair{ra, rb}], e)
 	}
+	// Two value groups that one source both states are two facts, not a disagreement: "earned
+	// $2.41 a share, above the $2.18 analysts had expected" puts the actual and the expected
+	// figure in one article, so the others' $2.41 and $2.18 do not conflict either.
+	groupDocs := map[int]map[int]bool{}
+	for n := range nodes {
+		r := uf.find(n)
+		if groupDocs[r] == nil {
+			groupDocs[r] = map[int]bool{}
+		}
+		groupDocs[r][nodes[n].fact.Doc] = true
+	}
+	for p := range between {
+		if nodes[p.a].fact.Kind != facts.Number {
+			continue // an article dates many moments; its dates are judged pair by pair
+		}
+		for d := range groupDocs[p.a] {
+			if groupDocs[p.b][d] {
+				delete(between, p)
+				break
+			}
+		}
+	}
 	// Two value groups that the dated articles place at different moments (a partial count on
 	// Monday, the final count on Wednesday) are not made a conflict by the pairs whose moment is
 	// unknown: when every conflicting pair has an undated side, the dated pairs decide.

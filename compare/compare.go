@@ -505,10 +505,27 @@ func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (strin
 		}
 		return Agreement, note
 	}
+	if farApart(qa, qb) {
+		return "", ""
+	}
 	if gap, ok := publishedGap(docs[a.Doc], docs[b.Doc]); ok && gap >= opts.EventGapDays {
 		return DifferentEvents, fmt.Sprintf("the articles were published %d days apart: the figure may have changed", gap)
 	}
 	return Conflict, ""
+}
+
+// farApart reports whether two figures differ by more than a factor of ten without being the
+// same digits at another scale: "$4.05 billion" and "$2.41" (a share price), "four people" and
+// "9,300 people" are different facts, however alike their sentences. "$4.2 million" against
+// "$4.2 billion", or "1,800" against "18,000", is a slip of scale worth a flag, and stays.
+func farApart(a, b *facts.Quantity) bool {
+	va, vb := math.Abs(a.Value*a.Base), math.Abs(b.Value*b.Base)
+	lo, hi := min(va, vb), max(va, vb)
+	if lo == 0 || hi <= 10*lo {
+		return false
+	}
+	exp := math.Log10(hi / lo)
+	return math.Abs(exp-math.Round(exp)) > 1e-6
 }
 
 // publishedGap is the number of days between two articles' publication dates, when both are known.

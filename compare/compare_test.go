@@ -184,3 +184,24 @@ func TestFiguresOfAnotherMomentStayApart(t *testing.T) {
 		}
 	}
 }
+
+func TestFarApartFiguresAreDifferentFacts(t *testing.T) {
+	q := func(v, base float64) *facts.Quantity { return &facts.Quantity{Value: v, Low: v, High: v, Base: base} }
+	tests := []struct {
+		name string
+		a, b *facts.Quantity
+		want bool
+	}{
+		{"a revenue and a share price", q(4.05, 1e9), q(2.41, 1), true},
+		{"four people and 9,300 people", q(4, 1), q(9300, 1), true},
+		{"a million slipped for a billion", q(4.2, 1e6), q(4.2, 1e9), false},
+		{"a missing zero", q(1800, 1), q(18000, 1), false},
+		{"12 and 31 dead", q(12, 1), q(31, 1), false},
+		{"none and five", q(0, 1), q(5, 1), false},
+	}
+	for _, tt := range tests {
+		if got := farApart(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: farApart %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
