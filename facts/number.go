@@ -50,6 +50,11 @@ var units = map[string]unitInfo{
 	"sterling": {"gbp", "gbp", 1}, "gbp": {"gbp", "gbp", 1}, "yen": {"jpy", "jpy", 1}, "yuan": {"cny", "cny", 1},
 	"rouble": {"rub", "rub", 1}, "ruble": {"rub", "rub", 1}, "rupee": {"inr", "inr", 1},
 	"person": {"person", "count:person", 1}, "people": {"person", "count:person", 1},
+	// Temperatures keep their scale apart: "warmed by 1.5 degrees Celsius (2.7 degrees
+	// Fahrenheit)" is a difference, "a high of 30 degrees Celsius" a reading, and the two convert
+	// differently; a Celsius figure is never compared with a Fahrenheit one.
+	"celsius": {"celsius", "temperature:c", 1}, "centigrade": {"celsius", "temperature:c", 1},
+	"fahrenheit": {"fahrenheit", "temperature:f", 1},
 	"mph": {"mph", "speed", 0.44704}, "kph": {"kph", "speed", 1 / 3.6}, "km/h": {"kph", "speed", 1 / 3.6},
 }
 

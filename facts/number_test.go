@@ -37,6 +37,8 @@ func TestQuantities(t *testing.T) {
 		{"a forecast of $41 billion to $43 billion", "$41 billion to $43 billion", 4.1e10, 4.1e10, 4.3e10, "usd"},
 		{"revenue between $41 billion and $43 billion", "between $41 billion and $43 billion", 4.1e10, 4.1e10, 4.3e10, "usd"},
 		{"the index fell three point one percent", "three point one percent", 3.1, 3.1, 3.1, "percent"},
+		{"the water warmed by 1.5 degrees Celsius", "1.5 degrees", 1.5, 1.5, 1.5, "celsius"},
+		{"surface temperatures rose 2.7 degrees Fahrenheit", "2.7 degrees", 2.7, 2.7, 2.7, "fahrenheit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
