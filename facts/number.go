@@ -55,7 +55,7 @@ var units = map[string]unitInfo{
 	// differently; a Celsius figure is never compared with a Fahrenheit one.
 	"celsius": {"celsius", "temperature:c", 1}, "centigrade": {"celsius", "temperature:c", 1},
 	"fahrenheit": {"fahrenheit", "temperature:f", 1},
-	"mph": {"mph", "speed", 0.44704}, "kph": {"kph", "speed", 1 / 3.6}, "km/h": {"kph", "speed", 1 / 3.6},
+	"mph":        {"mph", "speed", 0.44704}, "kph": {"kph", "speed", 1 / 3.6}, "km/h": {"kph", "speed", 1 / 3.6},
 }
 
 var currencySymbols = map[string]string{"$": "dollar", "€": "euro", "£": "sterling", "¥": "yen"}
