@@ -163,6 +163,11 @@ func timeOf(doc *source.Document, fs []facts.Fact, story []time.Time) sentenceTi
 		if f.Kind != facts.Date || w == nil || !w.Resolved() {
 			continue
 		}
+		if strings.HasPrefix(strings.ToLower(doc.Text[f.Start:f.End]), "since ") {
+			// "the party she has led since 2010 managed 31.2 percent": a span reaching to now,
+			// not the moment of the sentence's figures.
+			continue
+		}
 		if w.Grain == facts.GrainDay {
 			st.days = append(st.days, *w)
 		}
