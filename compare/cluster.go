@@ -412,6 +412,8 @@ func dimLabel(q *facts.Quantity) string {
 		return "amount in " + strings.ToUpper(q.Dim)
 	case q.Dim == "percent":
 		return "percentage"
+	case strings.HasPrefix(q.Dim, "ordinal:"):
+		return "which " + q.Unit
 	}
 	return q.Dim
 }

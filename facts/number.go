@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -275,6 +276,11 @@ func isWordToken(s string) bool {
 func extractQuantities(text string, toks []Token) []Quantity_ {
 	var out []Quantity_
 	for i := 0; i < len(toks); i++ {
+		if q, end, ok := readOrdinal(text, toks, i); ok {
+			out = append(out, Quantity_{Start: toks[i].Start, End: toks[end].End, Q: q})
+			i = end
+			continue
+		}
 		q, start, end, next, ok := readNumber(text, toks, i)
 		if !ok {
 			continue
@@ -598,4 +604,43 @@ func finish(q *Quantity) {
 		q.Dim = "count:"
 		q.Base = 1
 	}
+}
+
+var reOrdinal = regexp.MustCompile(`^([0-9]{1,4})(?:st|nd|rd|th)$`)
+
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true}
+
+// eventNouns rank occasions rather than state figures: "the 80th anniversary" names the day.
+var eventNouns = map[string]bool{"anniversary": true, "birthday": true}
+
+// readOrdinal reads a numeral ordinal and the noun it ranks: "the 87th minute", "its 21st
+// title". The frame that follows an "of" is part of what is ranked ("the 42nd minute of the
+// second half" is not the 42nd minute of the match), so it goes into the dimension. An ordinal
+// without a noun ("on the 23rd") or before a month ("3rd March") is a date's, not a figure.
+func readOrdinal(text string, toks []Token, i int) (Quantity, int, bool) {
+	m := reOrdinal.FindStringSubmatch(toks[i].Lower)
+	if m == nil || i+1 >= len(toks) {
+		return Quantity{}, 0, false
+	}
+	noun := toks[i+1].Lower
+	if !isWordToken(toks[i+1].Text) || !adjacent(text, toks[i], toks[i+1]) || skipUnit[noun] || monthNames[noun] || verbLike(noun) || eventNouns[noun] {
+		return Quantity{}, 0, false
+	}
+	v, _ := strconv.Atoi(m[1])
+	unit := singular(noun)
+	dim := "ordinal:" + unit
+	end := i + 1
+	if end+1 < len(toks) && toks[end+1].Lower == "of" {
+		var frame []string
+		for k := end + 2; k < len(toks) && k < end+6 && isWordToken(toks[k].Text); k++ {
+			if w := toks[k].Lower; w != "the" && w != "a" {
+				frame = append(frame, w)
+			}
+		}
+		dim += ":of:" + strings.Join(frame, "-")
+	}
+	return Quantity{Value: float64(v), Low: float64(v), High: float64(v), Unit: unit, Dim: dim, Base: 1}, end, true
 }
