@@ -193,10 +193,49 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		}
 		return pairs[i].b < pairs[j].b
 	})
-	for _, p := range pairs {
+	// One flag per disagreement: conflicts that share a side, and whose other sides state the
+	// same value (2,100 jobs against "about 1,200" in two articles and "around 1,200" in a third
+	// that the first two were not paired with), are one finding.
+	pu := make(unionFind, len(pairs))
+	for i := range pu {
+		pu[i] = i
+	}
+	sameValue := func(x, y int) bool {
+		qa, qb := nodes[x].fact.Quantity, nodes[y].fact.Quantity
+		return qa != nil && qb != nil && qa.Value*qa.Base == qb.Value*qb.Base && qa.Dim == qb.Dim
+	}
+	for i := range pairs {
+		for j := i + 1; j < len(pairs); j++ {
+			p, q := pairs[i], pairs[j]
+			switch {
+			case p.a == q.a && sameValue(p.b, q.b), p.a == q.b && sameValue(p.b, q.a),
+				p.b == q.a && sameValue(p.a, q.b), p.b == q.b && sameValue(p.a, q.a):
+				pu.union(i, j)
+			}
+		}
+	}
+	for i := range pairs {
+		if pu.find(i) != i {
+			continue
+		}
 		// The conflict shows both sides with their corroboration: the conflict edges plus the
 		// agreements inside each side.
-		es := append(append(append([]edge(nil), between[p]...), agree[p.a]...), agree[p.b]...)
+		var es []edge
+		groups := map[int]bool{}
+		for j, q := range pairs {
+			if pu.find(j) == i {
+				es = append(es, between[q]...)
+				groups[q.a], groups[q.b] = true, true
+			}
+		}
+		gs := make([]int, 0, len(groups))
+		for g := range groups {
+			gs = append(gs, g)
+		}
+		sort.Ints(gs)
+		for _, g := range gs {
+			es = append(es, agree[g]...)
+		}
 		if f, ok := makeFinding(docs, flat, nodes, es, c); ok {
 			out = append(out, f)
 		}

@@ -205,3 +205,23 @@ func TestFarApartFiguresAreDifferentFacts(t *testing.T) {
 		}
 	}
 }
+
+func TestDigitSlips(t *testing.T) {
+	q := func(v float64) *facts.Quantity { return &facts.Quantity{Value: v, Low: v, High: v, Base: 1} }
+	tests := []struct {
+		a, b float64
+		want bool
+	}{
+		{82314, 83214, true}, // two digits swapped
+		{1200, 2100, true},
+		{41200, 41300, true}, // one digit
+		{82314, 82314, false},
+		{312, 321, false}, // too short to be telling
+		{1200, 3400, false},
+	}
+	for _, tt := range tests {
+		if got := digitSlip(q(tt.a), q(tt.b)); got != tt.want {
+			t.Errorf("digitSlip(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
