@@ -451,6 +451,10 @@ func dimLabel(q *facts.Quantity) string {
 		return "amount in " + strings.ToUpper(q.Dim)
 	case q.Dim == "percent":
 		return "percentage"
+	case q.Dim == "temperature:c":
+		return "temperature in °C"
+	case q.Dim == "temperature:f":
+		return "temperature in °F"
 	case strings.HasPrefix(q.Dim, "ordinal:"):
 		return "which " + q.Unit
 	}

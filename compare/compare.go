@@ -360,6 +360,9 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 			if status == Conflict && fa.Kind == facts.Date && 0.7*ss+0.3*local < opts.ConflictScore {
 				continue
 			}
+			if status == Conflict && strings.HasPrefix(note, spanNote) && 0.7*ss+0.3*local < SpanConflictScore {
+				continue
+			}
 			// An earlier figure ("up from 58.9%") may agree with a figure stated alone ("turnout
 			// then was 58.9%"), which tells which moment the other one speaks of; it never
 			// conflicts with a current figure.
