@@ -112,6 +112,9 @@ type node struct {
 	subj  map[string]bool // the named subject of a number (subjectOf)
 	when  sentenceTime    // the dates of the fact's sentence
 	prior bool            // an earlier value set beside the current one (isPrior)
+	// measure is what a figure without a unit measures, from a measure noun near it ("the
+	// death toll rose to 26", "23 dead"): "deaths", "attendance", "turnout" or "total".
+	measure string
 }
 
 type edge struct {
@@ -169,6 +172,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 			if f.Kind == facts.Number {
 				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
 				n.prior = earlier || isPrior(s.Tokens, f)
+				n.measure = measureOf(s.Tokens, f)
 				prev = n.subj
 			}
 			nodesOf[i] = append(nodesOf[i], len(nodes))
@@ -339,7 +343,7 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	for _, a := range as {
 		for _, b := range bs {
 			fa, fb := nodes[a].fact, nodes[b].fact
-			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) {
+			if !(comparable(fa, fb) || sameMeasure(nodes[a], nodes[b])) || !sameSubject(nodes[a].subj, nodes[b].subj) {
 				continue
 			}
 			sim, least := ss, opts.PairScore
@@ -682,4 +686,45 @@ func FormatWhen(w *facts.When) string {
 		return w.From.Format("2006-01-02")
 	}
 	return w.From.Format("2006-01-02") + ".." + w.To.Format("2006-01-02")
+}
+
+// measureNouns map the stems of generic measure nouns to what they measure.
+var measureNouns = map[string]string{
+	"toll": "deaths", "dead": "deaths", "death": "deaths", "kill": "deaths", "fatal": "deaths",
+	"turnout": "turnout", "attend": "attendance", "crowd": "attendance", "spectat": "attendance",
+}
+
+// measureOf finds what a figure without a unit measures: a measure noun up to eight words
+// before it ("put the death toll at 23", "raising the death toll from this week's floods to
+// 26") or right after it ("23 dead"). Figures with a unit are measured by their unit.
+func measureOf(toks []facts.Token, f facts.Fact) string {
+	if f.Quantity == nil || f.Quantity.Unit != "" && f.Quantity.Unit != "dead" {
+		return ""
+	}
+	first, last := factTokens(toks, f)
+	if first < 0 {
+		return ""
+	}
+	for k := last + 1; k < min(len(toks), last+2); k++ {
+		for _, t := range contentTerms(toks[k : k+1]) {
+			if m := measureNouns[t]; m != "" {
+				return m
+			}
+		}
+	}
+	for k := first - 1; k >= max(0, first-8); k-- {
+		for _, t := range contentTerms(toks[k : k+1]) {
+			if m := measureNouns[t]; m != "" {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// sameMeasure reports whether two figures without a unit measure one thing by their measure
+// nouns (23 and 26 as death tolls), which makes them comparable where bare numbers are not.
+func sameMeasure(a, b node) bool {
+	return a.measure != "" && a.measure == b.measure && a.fact.Kind == facts.Number && b.fact.Kind == facts.Number &&
+		!a.fact.Quantity.Tally && !b.fact.Quantity.Tally
 }

@@ -225,3 +225,35 @@ func TestDigitSlips(t *testing.T) {
 		}
 	}
 }
+
+func TestMeasureOfBareFigures(t *testing.T) {
+	tests := []struct{ text, figure, want string }{
+		{"A ministry statement released on Friday morning put the death toll at 23.", "23", "deaths"},
+		{"Rescuers found three more bodies, raising the death toll from this week's floods to 26.", "26", "deaths"},
+		{"An official crowd of 82,314 watched the match.", "82,314", "attendance"},
+		{"The index closed at 38,412.", "38,412", ""},
+	}
+	for _, tt := range tests {
+		toks := facts.Tokenize(tt.text, 0)
+		var got string
+		for _, q := range facts.Extract([]*source.Document{docOf(t, tt.text)})[0] {
+			for _, f := range q.Facts {
+				if tt.text[f.Start:f.End] == tt.figure {
+					got = measureOf(toks, f)
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: measure %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func docOf(t *testing.T, text string) *source.Document {
+	t.Helper()
+	d, probs := source.Parse("t.txt", []byte(text), source.Options{})
+	if d == nil {
+		t.Fatal(probs)
+	}
+	return d
+}
