@@ -163,9 +163,10 @@ func timeOf(doc *source.Document, fs []facts.Fact, story []time.Time) sentenceTi
 		if f.Kind != facts.Date || w == nil || !w.Resolved() {
 			continue
 		}
-		if strings.HasPrefix(strings.ToLower(doc.Text[f.Start:f.End]), "since ") {
-			// "the party she has led since 2010 managed 31.2 percent": a span reaching to now,
-			// not the moment of the sentence's figures.
+		if strings.HasPrefix(strings.ToLower(doc.Text[f.Start:f.End]), "since ") || periodEnd(doc.Text[:f.Start]) {
+			// "the party she has led since 2010 managed 31.2 percent" names a span reaching to
+			// now, "net income for the three months to March 31" the end of the period reported
+			// now: neither is the moment of the sentence's figures.
 			continue
 		}
 		if w.Grain == facts.GrainDay {
@@ -270,6 +271,20 @@ func priorSentence(toks []facts.Token) bool {
 		if strings.Contains(c, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// periodEnd reports whether the text before a date ends with a word that makes the date the end
+// of a reported period: "the three months to March 31", "the quarter ended March 31".
+func periodEnd(before string) bool {
+	fields := strings.Fields(strings.ToLower(before))
+	if len(fields) == 0 {
+		return false
+	}
+	switch fields[len(fields)-1] {
+	case "to", "ended", "ending", "through", "thru":
+		return true
 	}
 	return false
 }

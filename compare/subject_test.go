@@ -83,3 +83,16 @@ func TestPriorSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestPeriodEnd(t *testing.T) {
+	for before, want := range map[string]bool{
+		"Net income for the three months to ":   true,
+		"revenue for the quarter ended ":        true,
+		"The toll rose on ":                     false,
+		"the authority reported growth this in": false,
+	} {
+		if got := periodEnd(before); got != want {
+			t.Errorf("%q: %v, want %v", before, got, want)
+		}
+	}
+}
