@@ -59,7 +59,6 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			span[i] = [2]int64{w.From.Unix() / 86400, w.To.Unix() / 86400}
 		}
 	}
-	undated := func(i int) bool { w := nodes[i].fact.When; return w != nil && !w.Resolved() }
 	join := func(a, b int) bool {
 		ra, rb := uf.find(a), uf.find(b)
 		if ra == rb {
@@ -71,10 +70,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			lo, hi := min(sa[0], sb[0]), max(sa[1], sb[1])
 			// Agreements hold one day (two, across time zones): an undated "Tuesday" agrees
 			// with every Tuesday, which must not join two Tuesdays a week apart.
-			limit := int64(DateEventGap)
-			if undated(a) || undated(b) {
-				limit = AgreeSpanDays
-			}
+			limit := int64(AgreeSpanDays)
 			if hi-lo > limit {
 				return false
 			}

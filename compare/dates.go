@@ -94,6 +94,12 @@ func judgeDateValues(docs []*source.Document, a, b facts.Fact, opts Options) (st
 		if wd := weekdayClash(na, wa, nb, wb); wd != "" {
 			return Conflict, wd
 		}
+		if ownDay(docs[a.Doc], wa) && ownDay(docs[b.Doc], wb) {
+			// "the inspectorate said this afternoon" on Wednesday and "figures released on
+			// Friday morning" on Friday: each source dates its own day's report of a story that
+			// moves; that is not a disagreement about one date.
+			return "", ""
+		}
 		return Conflict, resolvedNote(na, wa, nb, wb)
 	case wa.Resolved() || wb.Resolved():
 		r, u, nu := wa, wb, nb
@@ -232,4 +238,9 @@ func spanStart(docs []*source.Document, f facts.Fact) bool {
 		}
 	}
 	return false
+}
+
+// ownDay reports whether a resolved day is its article's publication day.
+func ownDay(d *source.Document, w *facts.When) bool {
+	return d.HasPublished() && w.Grain == facts.GrainDay && !w.From.After(d.Published) && !w.To.Before(d.Published)
 }
