@@ -243,16 +243,18 @@ func factTokens(toks []facts.Token, f facts.Fact) (first, last int) {
 	return first, last
 }
 
+// weightedJaccard is the idf-weighted Jaccard similarity of two term sets. The terms are summed
+// in sorted order: float addition in map order would flip near-ties from run to run.
 func weightedJaccard(a, b map[string]bool, c *corpus) float64 {
 	inter, union := 0.0, 0.0
-	for t := range a {
+	for _, t := range sortedTerms(a) {
 		w := c.idf(t)
 		union += w
 		if b[t] {
 			inter += w
 		}
 	}
-	for t := range b {
+	for _, t := range sortedTerms(b) {
 		if !a[t] {
 			union += c.idf(t)
 		}
@@ -261,6 +263,15 @@ func weightedJaccard(a, b map[string]bool, c *corpus) float64 {
 		return 0
 	}
 	return inter / union
+}
+
+func sortedTerms(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for t := range m {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // pairEdges finds candidate sentence pairs through an inverted index on content words and

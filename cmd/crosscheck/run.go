@@ -21,6 +21,8 @@ import (
 const usage = `usage: crosscheck [flags] PATH...      compare the articles in files or directories
        crosscheck eval [-json FILE] CASE.yaml...   score findings against annotated cases
        crosscheck review confirm|dismiss|note|list ...   record reviewers' decisions (crosscheck review -h)
+       crosscheck -stories DIR -out OUT [-shard K/N]   compare each subdirectory of DIR as a story
+       crosscheck index -out OUT SHARD_OUT...   merge the indexes of -shard runs (crosscheck index -h)
 
 flags:
 `
@@ -39,6 +41,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return runEval(ctx, args[1:], stdout, stderr)
 		case "review":
 			return runReview(ctx, args[1:], stdout, stderr)
+		case "index":
+			return runIndex(ctx, args[1:], stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("crosscheck", flag.ContinueOnError)
@@ -54,11 +58,17 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	manifest := fs.String("sources", "", "optional manifest `FILE`: per file source, url, published, title")
 	maxBytes := fs.Int64("max-bytes", source.DefaultMaxBytes, "refuse article files larger than this many `bytes`")
 	reviewsFile := fs.String("reviews", "", "reviewers' decisions `FILE` (default: crosscheck-reviews.yaml beside the input)")
+	stories := fs.String("stories", "", "batch: compare each subdirectory of `DIR` as its own story into OUT/<story>/, with OUT/index.md")
+	shard := fs.String("shard", "", "with -stories, compare only shard `K/N` (K from 0, as $JOB_COMPLETION_INDEX); merge with crosscheck index")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitClean
 		}
 		return exitError
+	}
+	if *stories != "" || *shard != "" {
+		return runStories(ctx, batchConfig{Stories: *stories, Shard: *shard, Out: *out, FailOn: *failOn, Manifest: *manifest,
+			Reviews: *reviewsFile, MaxBytes: *maxBytes, Args: fs.Args()}, stderr)
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(stderr, "crosscheck: no input: give article files or directories (try: crosscheck seeds)")
@@ -160,9 +170,14 @@ func analyse(ctx context.Context, paths []string, opts source.Options) (report.R
 	if len(docs) == 0 {
 		return report.Report{}, problems, fmt.Errorf("no usable article among %d file(s)", len(files))
 	}
-	sents := facts.Extract(docs)
-	findings := compare.Compare(docs, sents, compare.Options{})
-	if err := ctx.Err(); err != nil {
+	// facts and compare take no context: they run aside so that an interrupt returns at once
+	// (the abandoned work ends with the process, or on its own in a test).
+	done := make(chan []compare.Finding, 1)
+	go func() { done <- compare.Compare(docs, facts.Extract(docs), compare.Options{}) }()
+	var findings []compare.Finding
+	select {
+	case findings = <-done:
+	case <-ctx.Done():
 		return report.Report{}, problems, fmt.Errorf("interrupted; nothing written")
 	}
 	return report.Build(docs, findings, nil), problems, nil
