@@ -21,33 +21,56 @@ var pageTemplate = template.Must(template.New("page.html.tmpl").Option("missingk
 // WithUnsafe, so any raw HTML is dropped; the anchors the briefing links to are set as element
 // ids by anchorIDs, from labels the briefing itself writes.
 func HTML(r Report) ([]byte, error) {
+	_, page, err := Briefing(r)
+	return page, err
+}
+
+// Briefing renders the Markdown briefing and the HTML page made from it, building the Markdown
+// once.
+func Briefing(r Report) (md, page []byte, err error) {
 	src, an, err := markdownWithAnchors(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	body, err := renderMarkdown(src, anchorIDs{ids: an.ids, classes: an.classes})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out bytes.Buffer
 	err = pageTemplate.Execute(&out, struct {
 		Title string
 		Body  template.HTML
 	}{"Crosscheck briefing", template.HTML(body)}) // goldmark output in safe mode
-	return out.Bytes(), err
+	return src, out.Bytes(), err
 }
 
-// renderMarkdown converts briefing Markdown to HTML: GFM tables and strikethrough, heading ids,
-// and no Linkify, so URLs in article text stay text.
+// anchorsKey carries a render's anchors to the transformer through goldmark's parser context,
+// so one goldmark instance serves every render.
+var anchorsKey = parser.NewContextKey()
+
+// markdown converts briefing Markdown to HTML: GFM tables and strikethrough, heading ids, and no
+// Linkify, so URLs in article text stay text.
+var markdown = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(anchorTransformer{}, 100))),
+)
+
 func renderMarkdown(src []byte, ids anchorIDs) ([]byte, error) {
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(ids, 100))),
-	)
+	pc := parser.NewContext()
+	pc.Set(anchorsKey, ids)
 	var body bytes.Buffer
-	err := md.Convert(src, &body)
+	err := markdown.Convert(src, &body, parser.WithContext(pc))
 	return body.Bytes(), err
+}
+
+// anchorTransformer applies the anchors of the render in hand.
+type anchorTransformer struct{}
+
+func (anchorTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if ids, ok := pc.Get(anchorsKey).(anchorIDs); ok {
+		ids.Transform(doc, reader, pc)
+	}
 }
 
 // anchorIDs gives an element the id its label stands for: a heading whose last inline is a code

@@ -20,10 +20,19 @@ var mdTemplate = template.Must(template.New("briefing.md.tmpl").Option("missingk
 // could disguise it (bidi overrides, zero-width spaces, control characters) are shown by name.
 func md(s string) string {
 	s = clean(s)
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c >= 0x80 && !mayDisguise(s, i) || c < 0x80 && !mdSpecial[c] && c >= 0x20 && c != 0x7F
+	}
+	if plain {
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	for _, r := range s {
 		switch {
-		case strings.ContainsRune("\\`*_{}[]<>|~&#!", r):
+		case r < 0x80 && mdSpecial[r]:
 			b.WriteByte('\\')
 			b.WriteRune(r)
 		case disguising(r):
@@ -33,6 +42,25 @@ func md(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// mdSpecial marks the ASCII punctuation that Markdown or HTML could read as syntax.
+var mdSpecial = func() (t [128]bool) {
+	for _, c := range "\\`*_{}[]<>|~&#!" {
+		t[c] = true
+	}
+	return t
+}()
+
+// mayDisguise reports whether the multi-byte character at byte i could be one disguising()
+// names: all of those start with 0xC2 (C1 controls, soft hyphen), 0xD8 (U+061C), 0xE1
+// (U+180E), 0xE2 (U+200x, U+202x, U+206x) or 0xEF (U+FEFF).
+func mayDisguise(s string, i int) bool {
+	switch s[i] {
+	case 0xC2, 0xD8, 0xE1, 0xE2, 0xEF:
+		return true
+	}
+	return false
 }
 
 // disguising reports whether a character changes how text around it reads without being seen:

@@ -206,11 +206,17 @@ func writeOutputs(dir string, r report.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %w", err)
 	}
+	md, page, err := report.Briefing(r)
+	if err != nil {
+		return fmt.Errorf("briefing: %w", err)
+	}
 	var st fsutil.Staged
 	for _, o := range []struct {
 		name   string
 		render func(report.Report) ([]byte, error)
-	}{{"findings.json", report.JSON}, {"findings.sarif", report.SARIF}, {"briefing.md", report.Markdown}, {"briefing.html", report.HTML}} {
+	}{{"findings.json", report.JSON}, {"findings.sarif", report.SARIF},
+		{"briefing.md", func(report.Report) ([]byte, error) { return md, nil }},
+		{"briefing.html", func(report.Report) ([]byte, error) { return page, nil }}} {
 		data, err := o.render(r)
 		if err != nil {
 			st.Abort()
