@@ -141,11 +141,25 @@ func analyse(d *Document, body int) {
 		}
 		if kind[i] == heading {
 			if d.Title == "" && len(d.Sentences) == 0 {
-				d.Title, d.TitleFrom = d.Text[start:end], "heading"
+				d.Title, d.TitleFrom = clip(d.Text[start:end], 300), "heading"
 			}
-			d.Sentences = append(d.Sentences, Sentence{Start: start, End: end, Line: l.no, Para: para, Heading: true})
+			spans := [][2]int{{start, end}}
+			if end-start > MaxSentenceBytes {
+				d.longLines = append(d.longLines, len(d.Sentences))
+				spans = capSentences(d.Text, spans, MaxSentenceBytes)
+			}
+			for _, sp := range spans {
+				d.Sentences = append(d.Sentences, Sentence{Start: sp[0], End: sp[1], Line: l.no, Para: para, Heading: true})
+			}
 		} else {
-			for _, sp := range splitSentences(d.Text, start, end) {
+			spans := splitSentences(d.Text, start, end)
+			if n := len(spans); n > 0 {
+				if capped := capSentences(d.Text, spans, MaxSentenceBytes); len(capped) > n {
+					d.longLines = append(d.longLines, len(d.Sentences))
+					spans = capped
+				}
+			}
+			for _, sp := range spans {
 				d.Sentences = append(d.Sentences, Sentence{Start: sp[0], End: sp[1], Line: l.no, Para: para})
 			}
 		}

@@ -34,6 +34,9 @@ type Document struct {
 	Sentences []Sentence
 	// Dropped lists the 1-based lines removed as site chrome, for diagnostics.
 	Dropped []int
+	// longLines holds, for each line whose sentences were cut at MaxSentenceBytes, the index of
+	// its first sentence (whose Line is the file's, in HTML too).
+	longLines []int
 }
 
 // HasPublished reports whether the publication day is known.

@@ -25,6 +25,50 @@ type meta struct {
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
+// firstFailingLine returns the 1-based number of the first line at which the text read so far
+// no longer parses, or 0. The YAML parser reports some errors at the start of the enclosing
+// block ("did not find expected ',' or ']'" on the line of the mapping, not of the open "["):
+// this finds the line a person has to fix. Long texts are not searched.
+func firstFailingLine(text string, parse func([]byte) error) int {
+	lines := strings.SplitAfter(text, "\n")
+	if len(lines) > 500 {
+		return 0
+	}
+	for i := range lines {
+		if parse([]byte(strings.Join(lines[:i+1], ""))) != nil {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// yamlError returns the 1-based line (1 when the parser gives none) and a one-line message of a
+// YAML error, without the parser's "yaml: line N:" prefixes and Go type names.
+func yamlError(err error) (int, string) {
+	msg := err.Error()
+	line := 1
+	if sm := yamlLine.FindStringSubmatch(msg); sm != nil {
+		line, _ = strconv.Atoi(sm[1])
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:")
+	msg = strings.TrimSpace(strings.SplitN(strings.TrimSpace(msg), "\n", 2)[0])
+	if strings.HasPrefix(msg, "line ") {
+		if i := strings.Index(msg, ": "); i >= 0 {
+			msg = msg[i+2:]
+		}
+	}
+	switch {
+	case strings.Contains(msg, "!!seq into string"):
+		msg = "a list where a single value belongs"
+	case strings.Contains(msg, "!!map into string"):
+		msg = "nested keys where a single value belongs"
+	case strings.Contains(msg, "into source.meta"):
+		msg = "expected key: value lines"
+	}
+	return line, msg
+}
+
 // parseFrontMatter reads a leading "---" YAML block from d.Text, fills d, and returns the byte
 // offset where the body starts.
 func parseFrontMatter(d *Document) (int, []Problem) {
@@ -64,16 +108,10 @@ func parseFrontMatter(d *Document) (int, []Problem) {
 	}
 	var m meta
 	if err := yaml.Unmarshal([]byte(t[open:end]), &m); err != nil {
-		line := 2
-		if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
-			n, _ := strconv.Atoi(sm[1])
-			line = n + 1
-		}
-		msg := err.Error()
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
-			msg = msg[i+2:]
-		}
+		line, msg := yamlError(err)
+		line = max(line, firstFailingLine(t[open:end], func(b []byte) error { var m meta; return yaml.Unmarshal(b, &m) }))
+		// The block's first line is the one after the opening "---".
+		line += strings.Count(t[:open], "\n")
 		return next, []Problem{{Path: d.Path, Line: line, Warning: true,
 			Msg: "front matter: " + msg + "; front matter ignored"}}
 	}
@@ -139,17 +177,22 @@ type Manifest struct {
 // ReadManifest parses a manifest file. Entry paths are relative to the manifest's directory and
 // must stay inside it.
 func ReadManifest(path string) (*Manifest, []Problem) {
+	info, err := os.Stat(path)
+	if err == nil && !info.Mode().IsRegular() {
+		return nil, []Problem{{Path: path, Msg: "manifest is not a regular file"}}
+	}
+	if err == nil && info.Size() > DefaultMaxBytes {
+		return nil, []Problem{{Path: path, Msg: "manifest: " + tooLarge(info.Size(), DefaultMaxBytes)}}
+	}
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, []Problem{{Path: path, Msg: "cannot read manifest: " + errText(err)}}
 	}
 	var node yaml.Node
 	if err := yaml.Unmarshal(raw, &node); err != nil {
-		line := 0
-		if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
-			line, _ = strconv.Atoi(sm[1])
-		}
-		return nil, []Problem{{Path: path, Line: line, Msg: "manifest: " + strings.TrimPrefix(err.Error(), "yaml: ")}}
+		line, msg := yamlError(err)
+		line = max(line, firstFailingLine(string(raw), func(b []byte) error { var n yaml.Node; return yaml.Unmarshal(b, &n) }))
+		return nil, []Problem{{Path: path, Line: line, Msg: "manifest: " + msg}}
 	}
 	m := &Manifest{dir: filepath.Dir(path), entries: map[string]meta{}}
 	if len(node.Content) == 0 {
@@ -164,7 +207,8 @@ func ReadManifest(path string) (*Manifest, []Problem) {
 	for _, n := range list.Content {
 		var e meta
 		if err := n.Decode(&e); err != nil {
-			probs = append(probs, Problem{Path: path, Line: n.Line, Msg: "manifest: " + err.Error()})
+			_, msg := yamlError(err)
+			probs = append(probs, Problem{Path: path, Line: n.Line, Msg: "manifest: " + msg + "; entry ignored"})
 			continue
 		}
 		e.line = n.Line
@@ -172,8 +216,12 @@ func ReadManifest(path string) (*Manifest, []Problem) {
 			probs = append(probs, Problem{Path: path, Line: n.Line, Msg: "manifest: entry has no file:"})
 			continue
 		}
+		if filepath.IsAbs(e.File) {
+			probs = append(probs, Problem{Path: path, Line: n.Line, Msg: fmt.Sprintf("manifest: file %q is an absolute path; give it relative to the manifest's directory; entry ignored", e.File)})
+			continue
+		}
 		abs, _ := filepath.Abs(filepath.Join(m.dir, e.File))
-		if rel, err := filepath.Rel(absDir, abs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if !inside(absDir, abs) {
 			probs = append(probs, Problem{Path: path, Line: n.Line, Msg: fmt.Sprintf("manifest: file %q is outside the manifest's directory; entry ignored", e.File)})
 			continue
 		}

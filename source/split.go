@@ -166,3 +166,42 @@ func breakAfter(t string, sentStart, i, j, end int, term rune) bool {
 	}
 	return true
 }
+
+// MaxSentenceBytes is the longest sentence kept whole. Real sentences stay far below it (the
+// longest in seeds/ and testdata/ is 627 bytes); a longer one is a page without sentence ends
+// (a table flattened to one line, a run-on dump) and is cut into pieces at spaces, so that no
+// later stage faces megabytes as one sentence.
+const MaxSentenceBytes = 2000
+
+// capSentences cuts every span longer than max into pieces of at most max bytes, each ending at
+// white space when there is some and never inside a UTF-8 sequence.
+func capSentences(t string, spans [][2]int, max int) [][2]int {
+	long := false
+	for _, sp := range spans {
+		long = long || sp[1]-sp[0] > max
+	}
+	if !long {
+		return spans
+	}
+	var out [][2]int
+	for _, sp := range spans {
+		start, end := sp[0], sp[1]
+		for end-start > max {
+			cut := start + max
+			for cut > start && !utf8.RuneStart(t[cut]) {
+				cut--
+			}
+			if sp := strings.LastIndexAny(t[start:cut], " \t"); sp > max/2 {
+				cut = start + sp
+			}
+			if s, e := trimSpan(t, start, cut); s < e {
+				out = append(out, [2]int{s, e})
+			}
+			start = cut
+		}
+		if s, e := trimSpan(t, start, end); s < e {
+			out = append(out, [2]int{s, e})
+		}
+	}
+	return out
+}

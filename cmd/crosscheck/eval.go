@@ -63,7 +63,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			failed = true
 			continue
 		}
-		r, _, err := analyse(ctx, files, source.Options{MaxBytes: source.DefaultMaxBytes})
+		r, _, err := analyse(ctx, files, source.Options{MaxBytes: source.DefaultMaxBytes}, "")
 		if err != nil {
 			fmt.Fprintf(stderr, "crosscheck eval: %s: %v\n", path, err)
 			failed = true

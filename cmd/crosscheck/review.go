@@ -103,7 +103,7 @@ func runReview(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if len(paths) == 0 {
 		paths = []string{filepath.Dir(path)}
 	}
-	r, probs, err := analyse(ctx, paths, source.Options{MaxBytes: *maxBytes})
+	r, probs, err := analyse(ctx, paths, source.Options{MaxBytes: *maxBytes}, "")
 	printProblems(stderr, probs)
 	if err != nil {
 		fmt.Fprintln(stderr, "crosscheck review:", err)

@@ -113,7 +113,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		}
 		opts.Manifest = m
 	}
-	r, ps, err := analyse(ctx, fs.Args(), opts)
+	r, ps, err := analyse(ctx, fs.Args(), opts, *out)
 	problems = append(problems, ps...)
 	printProblems(stderr, problems)
 	if err != nil {
@@ -128,6 +128,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError
 	}
 	r.StaleReviews = review.Join(&r, rf)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "crosscheck: interrupted; nothing written")
+		return exitError
+	}
 	if *out != "" {
 		if err := writeOutputs(*out, r); err != nil {
 			fmt.Fprintln(stderr, "crosscheck:", err)
@@ -160,8 +164,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 }
 
 // analyse runs the pipeline on the given paths. It fails only when no article is usable.
-func analyse(ctx context.Context, paths []string, opts source.Options) (report.Report, []source.Problem, error) {
+// Files under skipDir (the output directory, when it lies inside the input) are not articles:
+// a briefing.md written there must not be read back on the next run.
+func analyse(ctx context.Context, paths []string, opts source.Options, skipDir string) (report.Report, []source.Problem, error) {
 	files, problems := source.Collect(paths)
+	files = outside(files, skipDir)
 	docs, ps := source.Load(ctx, files, opts)
 	problems = append(problems, ps...)
 	if err := ctx.Err(); err != nil {
@@ -257,4 +264,24 @@ func gate(r report.Report, threshold int, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr)
 	return exitClean
+}
+
+// outside drops the files that lie under dir.
+func outside(files []string, dir string) []string {
+	if dir == "" {
+		return files
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return files
+	}
+	kept := files[:0:0]
+	for _, f := range files {
+		af, err := filepath.Abs(f)
+		if err == nil && (af == abs || strings.HasPrefix(af, abs+string(filepath.Separator))) {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
 }

@@ -109,3 +109,34 @@ func TestOutputIsNotReplacedWhenTheRunFails(t *testing.T) {
 		t.Error("a failed run changed the earlier briefing")
 	}
 }
+
+// An output directory inside the input directory is not read back as articles on the next run.
+func TestOutputInsideTheInputIsNotReadBack(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"000_4a8642dee2b44f5c.txt", "001_72dbfa1303ffd045.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "seeds", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "out")
+	for i := 0; i < 2; i++ {
+		if code, _, stderr := runCmd(t, "-out", out, "-fail-on", "none", dir); code != 0 {
+			t.Fatalf("run %d: exit %d: %s", i, code, stderr)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, "findings.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct{ Sources []struct{ ID string } }
+	if err := json.Unmarshal(data, &r); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Sources) != 2 {
+		t.Errorf("second run read %d sources, want the 2 articles: %+v", len(r.Sources), r.Sources)
+	}
+}

@@ -230,7 +230,7 @@ feed:
 func compareStory(ctx context.Context, name, dir, out string, opts source.Options) report.StoryEntry {
 	e := report.StoryEntry{Story: name}
 	paths := []string{dir}
-	r, ps, err := analyse(ctx, paths, opts)
+	r, ps, err := analyse(ctx, paths, opts, "")
 	if err != nil {
 		e.Error = storyError(err, ps)
 		return e

@@ -44,7 +44,7 @@ func TestHandMadeStories(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, _, err := analyse(context.Background(), files, source.Options{MaxBytes: source.DefaultMaxBytes})
+			r, _, err := analyse(context.Background(), files, source.Options{MaxBytes: source.DefaultMaxBytes}, "")
 			if err != nil {
 				t.Fatal(err)
 			}
