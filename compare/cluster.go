@@ -59,7 +59,6 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			span[i] = [2]int64{w.From.Unix() / 86400, w.To.Unix() / 86400}
 		}
 	}
-	undated := func(i int) bool { w := nodes[i].fact.When; return w != nil && !w.Resolved() }
 	join := func(a, b int) bool {
 		ra, rb := uf.find(a), uf.find(b)
 		if ra == rb {
@@ -71,10 +70,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			lo, hi := min(sa[0], sb[0]), max(sa[1], sb[1])
 			// Agreements hold one day (two, across time zones): an undated "Tuesday" agrees
 			// with every Tuesday, which must not join two Tuesdays a week apart.
-			limit := int64(DateEventGap)
-			if undated(a) || undated(b) {
-				limit = AgreeSpanDays
-			}
+			limit := int64(AgreeSpanDays)
 			if hi-lo > limit {
 				return false
 			}
@@ -112,6 +108,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		r := uf.find(e.a)
 		agree[r] = append(agree[r], e)
 	}
+	conflicts = dropMatched(flat, nodes, agreeEdges, conflicts)
 	// Conflict edges by the unordered pair of value groups they link. An edge inside one group
 	// contradicts the agreements that built the group; it is dropped, since a flag needs both
 	// sides to be distinct values.
@@ -126,6 +123,28 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			ra, rb = rb, ra
 		}
 		between[pair{ra, rb}] = append(between[pair{ra, rb}], e)
+	}
+	// Two value groups that one source both states are two facts, not a disagreement: "earned
+	// $2.41 a share, above the $2.18 analysts had expected" puts the actual and the expected
+	// figure in one article, so the others' $2.41 and $2.18 do not conflict either.
+	groupDocs := map[int]map[int]bool{}
+	for n := range nodes {
+		r := uf.find(n)
+		if groupDocs[r] == nil {
+			groupDocs[r] = map[int]bool{}
+		}
+		groupDocs[r][nodes[n].fact.Doc] = true
+	}
+	for p := range between {
+		if nodes[p.a].fact.Kind != facts.Number {
+			continue // an article dates many moments; its dates are judged pair by pair
+		}
+		for d := range groupDocs[p.a] {
+			if groupDocs[p.b][d] {
+				delete(between, p)
+				break
+			}
+		}
 	}
 	// Two value groups that the dated articles place at different moments (a partial count on
 	// Monday, the final count on Wednesday) are not made a conflict by the pairs whose moment is
@@ -170,10 +189,49 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		}
 		return pairs[i].b < pairs[j].b
 	})
-	for _, p := range pairs {
+	// One flag per disagreement: conflicts that share a side, and whose other sides state the
+	// same value (2,100 jobs against "about 1,200" in two articles and "around 1,200" in a third
+	// that the first two were not paired with), are one finding.
+	pu := make(unionFind, len(pairs))
+	for i := range pu {
+		pu[i] = i
+	}
+	sameValue := func(x, y int) bool {
+		qa, qb := nodes[x].fact.Quantity, nodes[y].fact.Quantity
+		return qa != nil && qb != nil && qa.Value*qa.Base == qb.Value*qb.Base && qa.Dim == qb.Dim
+	}
+	for i := range pairs {
+		for j := i + 1; j < len(pairs); j++ {
+			p, q := pairs[i], pairs[j]
+			switch {
+			case p.a == q.a && sameValue(p.b, q.b), p.a == q.b && sameValue(p.b, q.a),
+				p.b == q.a && sameValue(p.a, q.b), p.b == q.b && sameValue(p.a, q.a):
+				pu.union(i, j)
+			}
+		}
+	}
+	for i := range pairs {
+		if pu.find(i) != i {
+			continue
+		}
 		// The conflict shows both sides with their corroboration: the conflict edges plus the
 		// agreements inside each side.
-		es := append(append(append([]edge(nil), between[p]...), agree[p.a]...), agree[p.b]...)
+		var es []edge
+		groups := map[int]bool{}
+		for j, q := range pairs {
+			if pu.find(j) == i {
+				es = append(es, between[q]...)
+				groups[q.a], groups[q.b] = true, true
+			}
+		}
+		gs := make([]int, 0, len(groups))
+		for g := range groups {
+			gs = append(gs, g)
+		}
+		sort.Ints(gs)
+		for _, g := range gs {
+			es = append(es, agree[g]...)
+		}
 		if f, ok := makeFinding(docs, flat, nodes, es, c); ok {
 			out = append(out, f)
 		}
@@ -295,10 +353,8 @@ func describe(docs []*source.Document, flat []*facts.Sentence, a, b node, c *cor
 		switch {
 		case q.Tally:
 			what = "score or vote"
-		case strings.HasPrefix(q.Dim, "count:"):
-			what = "number of " + plural(q.Unit)
 		default:
-			what = q.Dim
+			what = dimLabel(q)
 		}
 	case a.fact.When != nil:
 		what = "date"
@@ -346,4 +402,57 @@ func plural(u string) string {
 		return u + "es"
 	}
 	return u + "s"
+}
+
+// dropMatched removes the conflicts of a figure with a document the figure already agrees
+// with: a source states one figure for one fact, so once a figure has its equal in document D,
+// another figure of D is about something else (the Nasdaq's 4.2% on Monday agrees with an
+// outlet's 4.2%; the same outlet's 4.4% is last October's fall). Dates are exempt: an article
+// dates many moments, and a weekday agrees loosely.
+func dropMatched(flat []*facts.Sentence, nodes []node, agreements, conflicts []edge) []edge {
+	doc := func(n int) int { return flat[nodes[n].sent].Doc }
+	agreesIn := map[int]map[int]bool{}
+	mark := func(n, d int) {
+		if agreesIn[n] == nil {
+			agreesIn[n] = map[int]bool{}
+		}
+		agreesIn[n][d] = true
+	}
+	for _, e := range agreements {
+		mark(e.a, doc(e.b))
+		mark(e.b, doc(e.a))
+	}
+	var kept []edge
+	for _, e := range conflicts {
+		if nodes[e.a].fact.Kind == facts.Number && (agreesIn[e.a][doc(e.b)] || agreesIn[e.b][doc(e.a)]) {
+			continue
+		}
+		kept = append(kept, e)
+	}
+	return kept
+}
+
+// currencies are the dimensions that are money.
+var currencies = map[string]bool{"usd": true, "eur": true, "gbp": true, "jpy": true, "cny": true, "rub": true, "inr": true}
+
+// dimLabel says in words what a quantity measures: "number of pages", "amount in EUR",
+// "percentage", "duration".
+func dimLabel(q *facts.Quantity) string {
+	switch {
+	case strings.HasPrefix(q.Dim, "count:") && q.Unit == "":
+		return "figure"
+	case strings.HasPrefix(q.Dim, "count:"):
+		return "number of " + plural(q.Unit)
+	case currencies[q.Dim]:
+		return "amount in " + strings.ToUpper(q.Dim)
+	case q.Dim == "percent":
+		return "percentage"
+	case q.Dim == "temperature:c":
+		return "temperature in °C"
+	case q.Dim == "temperature:f":
+		return "temperature in °F"
+	case strings.HasPrefix(q.Dim, "ordinal:"):
+		return "which " + q.Unit
+	}
+	return q.Dim
 }

@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -111,6 +112,9 @@ type node struct {
 	subj  map[string]bool // the named subject of a number (subjectOf)
 	when  sentenceTime    // the dates of the fact's sentence
 	prior bool            // an earlier value set beside the current one (isPrior)
+	// measure is what a figure without a unit measures, from a measure noun near it ("the
+	// death toll rose to 26", "23 dead"): "deaths", "attendance", "turnout" or "total".
+	measure string
 }
 
 type edge struct {
@@ -143,6 +147,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 	}
 	proper := properWords(docs, flat)
+	story := facts.StoryReference(docs)
 	passages := make([]*Passage, len(flat))
 	windows := make([]*Passage, len(flat))
 	var nodes []node
@@ -153,13 +158,21 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
 		hasDate := false
-		st := timeOf(docs[s.Doc], s.Facts)
+		st := timeOf(docs[s.Doc], s.Facts, story)
+		if len(st.days) == 0 && !st.past && i > 0 && anaphoricTime(s.Tokens) {
+			// "At that time the talks lasted five hours": the moment of the sentence before.
+			if p := flat[i-1]; p.Doc == s.Doc && docs[s.Doc].Sentences[p.Index].Para == docs[s.Doc].Sentences[s.Index].Para {
+				st = timeOf(docs[s.Doc], p.Facts, story)
+			}
+		}
 		var prev map[string]bool
+		earlier := priorSentence(s.Tokens)
 		for k, f := range s.Facts {
 			n := node{sent: i, fact: f, local: localTerms(s.Tokens, f), when: st}
 			if f.Kind == facts.Number {
 				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
-				n.prior = isPrior(s.Tokens, f)
+				n.prior = earlier || isPrior(s.Tokens, f)
+				n.measure = measureOf(s.Tokens, f)
 				prev = n.subj
 			}
 			nodesOf[i] = append(nodesOf[i], len(nodes))
@@ -341,7 +354,7 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	for _, a := range as {
 		for _, b := range bs {
 			fa, fb := nodes[a].fact, nodes[b].fact
-			if !comparable(fa, fb) || !sameSubject(nodes[a].subj, nodes[b].subj) {
+			if !(comparable(fa, fb) || sameMeasure(nodes[a], nodes[b])) || !sameSubject(nodes[a].subj, nodes[b].subj) {
 				continue
 			}
 			sim, least := ss, opts.PairScore
@@ -350,6 +363,9 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 			}
 			local := weightedJaccard(nodes[a].local, nodes[b].local, c)
 			score := 0.7*sim + 0.3*local
+			if fa.Kind == facts.Number && digitSlip(fa.Quantity, fb.Quantity) {
+				score += SlipBonus
+			}
 			if score < least {
 				continue
 			}
@@ -357,6 +373,9 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 			// A window of neighbouring sentences may find two dates of one story alike; a
 			// conflict must rest on the dates' own sentences.
 			if status == Conflict && fa.Kind == facts.Date && 0.7*ss+0.3*local < opts.ConflictScore {
+				continue
+			}
+			if status == Conflict && strings.HasPrefix(note, spanNote) && 0.7*ss+0.3*local < SpanConflictScore {
 				continue
 			}
 			// An earlier figure ("up from 58.9%") may agree with a figure stated alone ("turnout
@@ -406,6 +425,40 @@ const AgreementPreference = 1.0
 // it outweighs the few context words that favour another pairing ("Turnout was 61.4%, up from
 // 58.9%" against "Turnout then was 58.9 percent").
 const FigurePreference = 0.15
+
+// SlipBonus is the similarity added to two precise figures that differ as a slip of the pen
+// does (82,314 and 83,214; 1,200 and 2,100): like the same precise figure, such a pair in one
+// story is rarely chance, so its sentences need fewer words in common to be paired.
+const SlipBonus = 0.1
+
+// digitSlip reports whether two whole figures of four or more digits differ only by swapped
+// digits or by one digit.
+func digitSlip(a, b *facts.Quantity) bool {
+	if a == nil || b == nil || a.Range || b.Range || a.Tally || b.Tally {
+		return false
+	}
+	va, vb := a.Value*a.Base, b.Value*b.Base
+	if va == vb || va < 1000 || vb < 1000 || va != math.Trunc(va) || vb != math.Trunc(vb) || va > 1e15 || vb > 1e15 {
+		return false
+	}
+	da, db := strconv.FormatFloat(va, 'f', 0, 64), strconv.FormatFloat(vb, 'f', 0, 64)
+	if len(da) != len(db) {
+		return false
+	}
+	diff := 0
+	for i := range da {
+		if da[i] != db[i] {
+			diff++
+		}
+	}
+	if diff == 1 {
+		return true
+	}
+	sa, sb := []byte(da), []byte(db)
+	sort.Slice(sa, func(i, j int) bool { return sa[i] < sa[j] })
+	sort.Slice(sb, func(i, j int) bool { return sb[i] < sb[j] })
+	return diff == 2 && string(sa) == string(sb)
+}
 
 // sameFigure reports whether two number facts state the same exact, specific figure: neither
 // qualified nor a range, and not a small whole number, which texts share by chance.
@@ -472,6 +525,11 @@ func judge(docs []*source.Document, a, b facts.Fact, opts Options) (string, stri
 	return "", ""
 }
 
+// approximate reports whether a quantity is a figure with slack on both sides ("about 180").
+func approximate(q *facts.Quantity) bool {
+	return !q.Range && q.Low < q.Value && q.Value < q.High
+}
+
 func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (string, string) {
 	qa, qb := a.Quantity, b.Quantity
 	if qa.Tally {
@@ -486,7 +544,14 @@ func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (strin
 	if qa.Unit != qb.Unit {
 		tol = math.Max(tol, 0.03*math.Max(math.Abs(qa.Value*qa.Base), math.Abs(qb.Value*qb.Base))) // rounding in conversions
 	}
-	if la <= hb+tol && lb <= ha+tol {
+	overlap := la <= hb+tol && lb <= ha+tol
+	if approximate(qa) && approximate(qb) {
+		// "about 180" and "about 210": the spans overlap, but rounding one figure never gives
+		// the other. Two approximations agree when each allows the other's figure.
+		va, vb := qa.Value*qa.Base, qb.Value*qb.Base
+		overlap = lb-tol <= va && va <= hb+tol && la-tol <= vb && vb <= ha+tol
+	}
+	if overlap {
 		note := ""
 		if qa.Qualifier != "" || qb.Qualifier != "" || qa.Range || qb.Range {
 			note = "consistent: the qualified figure allows the other"
@@ -496,10 +561,27 @@ func judgeNumbers(docs []*source.Document, a, b facts.Fact, opts Options) (strin
 		}
 		return Agreement, note
 	}
+	if farApart(qa, qb) {
+		return "", ""
+	}
 	if gap, ok := publishedGap(docs[a.Doc], docs[b.Doc]); ok && gap >= opts.EventGapDays {
 		return DifferentEvents, fmt.Sprintf("the articles were published %d days apart: the figure may have changed", gap)
 	}
 	return Conflict, ""
+}
+
+// farApart reports whether two figures differ by more than a factor of ten without being the
+// same digits at another scale: "$4.05 billion" and "$2.41" (a share price), "four people" and
+// "9,300 people" are different facts, however alike their sentences. "$4.2 million" against
+// "$4.2 billion", or "1,800" against "18,000", is a slip of scale worth a flag, and stays.
+func farApart(a, b *facts.Quantity) bool {
+	va, vb := math.Abs(a.Value*a.Base), math.Abs(b.Value*b.Base)
+	lo, hi := min(va, vb), max(va, vb)
+	if lo == 0 || hi <= 10*lo {
+		return false
+	}
+	exp := math.Log10(hi / lo)
+	return math.Abs(exp-math.Round(exp)) > 1e-6
 }
 
 // publishedGap is the number of days between two articles' publication dates, when both are known.
@@ -615,4 +697,45 @@ func FormatWhen(w *facts.When) string {
 		return w.From.Format("2006-01-02")
 	}
 	return w.From.Format("2006-01-02") + ".." + w.To.Format("2006-01-02")
+}
+
+// measureNouns map the stems of generic measure nouns to what they measure.
+var measureNouns = map[string]string{
+	"toll": "deaths", "dead": "deaths", "death": "deaths", "kill": "deaths", "fatal": "deaths",
+	"turnout": "turnout", "attend": "attendance", "crowd": "attendance", "spectat": "attendance",
+}
+
+// measureOf finds what a figure without a unit measures: a measure noun up to eight words
+// before it ("put the death toll at 23", "raising the death toll from this week's floods to
+// 26") or right after it ("23 dead"). Figures with a unit are measured by their unit.
+func measureOf(toks []facts.Token, f facts.Fact) string {
+	if f.Quantity == nil || f.Quantity.Unit != "" && f.Quantity.Unit != "dead" {
+		return ""
+	}
+	first, last := factTokens(toks, f)
+	if first < 0 {
+		return ""
+	}
+	for k := last + 1; k < min(len(toks), last+2); k++ {
+		for _, t := range contentTerms(toks[k : k+1]) {
+			if m := measureNouns[t]; m != "" {
+				return m
+			}
+		}
+	}
+	for k := first - 1; k >= max(0, first-8); k-- {
+		for _, t := range contentTerms(toks[k : k+1]) {
+			if m := measureNouns[t]; m != "" {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// sameMeasure reports whether two figures without a unit measure one thing by their measure
+// nouns (23 and 26 as death tolls), which makes them comparable where bare numbers are not.
+func sameMeasure(a, b node) bool {
+	return a.measure != "" && a.measure == b.measure && a.fact.Kind == facts.Number && b.fact.Kind == facts.Number &&
+		!a.fact.Quantity.Tally && !b.fact.Quantity.Tally
 }

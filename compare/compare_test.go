@@ -131,3 +131,129 @@ func TestFiguresKeepTheirSubjects(t *testing.T) {
 		t.Error("the S&P 500's 2.7% against 2.9 percent is not a conflict")
 	}
 }
+
+// A hand-made story of three articles on one port's record year. The dredging cost differs
+// ("about 180 million euros" twice, "about 210 million euros"): two approximations that do not
+// allow each other's figure, a conflict. The 2019 figures ("The last time...", "At that time,
+// in 2019", "For comparison: in 2019") are another moment: they agree with each other and never
+// conflict with this year's 3,150 staff or 6.4% growth. "would start in May" is the coming May.
+func TestFiguresOfAnotherMomentStayApart(t *testing.T) {
+	docs, fs := compareDir(t, "../testdata/occasions")
+	var flags []Finding
+	for _, f := range fs {
+		if f.Status == Conflict || f.Status == Variant {
+			flags = append(flags, f)
+		}
+	}
+	if len(flags) != 1 {
+		for _, f := range flags {
+			t.Logf("flag %s %s: %s", f.ID, f.Fact, f.Note)
+			for _, c := range f.Claims {
+				t.Logf("   %s %q", docs[c.Doc].ID, c.Value)
+			}
+		}
+		t.Fatalf("%d flags, want exactly the dredging cost", len(flags))
+	}
+	vals := map[string]bool{}
+	for _, c := range flags[0].Claims {
+		vals[c.Value] = true
+	}
+	if !vals["about 180 million euros"] || !vals["about 210 million euros"] {
+		t.Errorf("the flag is not the dredging cost: %v", vals)
+	}
+	agreed := func(value string, n int) bool {
+		for _, f := range fs {
+			if f.Status != Agreement {
+				continue
+			}
+			k := 0
+			for _, c := range f.Claims {
+				if strings.Contains(c.Value, value) {
+					k++
+				}
+			}
+			if k >= n {
+				return true
+			}
+		}
+		return false
+	}
+	for _, v := range []string{"7.1", "3,150", "6.4", "in May"} {
+		if !agreed(v, 2) {
+			t.Errorf("no agreement of at least two sources on %q", v)
+		}
+	}
+}
+
+func TestFarApartFiguresAreDifferentFacts(t *testing.T) {
+	q := func(v, base float64) *facts.Quantity { return &facts.Quantity{Value: v, Low: v, High: v, Base: base} }
+	tests := []struct {
+		name string
+		a, b *facts.Quantity
+		want bool
+	}{
+		{"a revenue and a share price", q(4.05, 1e9), q(2.41, 1), true},
+		{"four people and 9,300 people", q(4, 1), q(9300, 1), true},
+		{"a million slipped for a billion", q(4.2, 1e6), q(4.2, 1e9), false},
+		{"a missing zero", q(1800, 1), q(18000, 1), false},
+		{"12 and 31 dead", q(12, 1), q(31, 1), false},
+		{"none and five", q(0, 1), q(5, 1), false},
+	}
+	for _, tt := range tests {
+		if got := farApart(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: farApart %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestDigitSlips(t *testing.T) {
+	q := func(v float64) *facts.Quantity { return &facts.Quantity{Value: v, Low: v, High: v, Base: 1} }
+	tests := []struct {
+		a, b float64
+		want bool
+	}{
+		{82314, 83214, true}, // two digits swapped
+		{1200, 2100, true},
+		{41200, 41300, true}, // one digit
+		{82314, 82314, false},
+		{312, 321, false}, // too short to be telling
+		{1200, 3400, false},
+	}
+	for _, tt := range tests {
+		if got := digitSlip(q(tt.a), q(tt.b)); got != tt.want {
+			t.Errorf("digitSlip(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestMeasureOfBareFigures(t *testing.T) {
+	tests := []struct{ text, figure, want string }{
+		{"A ministry statement released on Friday morning put the death toll at 23.", "23", "deaths"},
+		{"Rescuers found three more bodies, raising the death toll from this week's floods to 26.", "26", "deaths"},
+		{"An official crowd of 82,314 watched the match.", "82,314", "attendance"},
+		{"The index closed at 38,412.", "38,412", ""},
+	}
+	for _, tt := range tests {
+		toks := facts.Tokenize(tt.text, 0)
+		var got string
+		for _, q := range facts.Extract([]*source.Document{docOf(t, tt.text)})[0] {
+			for _, f := range q.Facts {
+				if tt.text[f.Start:f.End] == tt.figure {
+					got = measureOf(toks, f)
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: measure %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func docOf(t *testing.T, text string) *source.Document {
+	t.Helper()
+	d, probs := source.Parse("t.txt", []byte(text), source.Options{})
+	if d == nil {
+		t.Fatal(probs)
+	}
+	return d
+}

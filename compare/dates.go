@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -83,11 +84,21 @@ func judgeDateValues(docs []*source.Document, a, b facts.Fact, opts Options) (st
 			return Agreement, "a day apart, with a time zone given: the same moment can fall on two dates"
 		case altFits(wa, wb) || altFits(wb, wa):
 			return Agreement, "read the other way (" + altNote(na, wa, nb, wb) + "), the dates agree"
+		case gap > DateEventGap && spanStart(docs, a) && spanStart(docs, b):
+			// "warmed by 1.5 degrees since 1985" and "since records began in 1989": two
+			// accounts of one span that disagree on where it starts.
+			return Conflict, fmt.Sprintf(spanNote+" %s in one source and in %s in the other", FormatWhen(wa), FormatWhen(wb))
 		case gap > DateEventGap:
 			return DifferentEvents, fmt.Sprintf("dated %d days apart (%s, %s): different occasions", gap, FormatWhen(wa), FormatWhen(wb))
 		}
 		if wd := weekdayClash(na, wa, nb, wb); wd != "" {
 			return Conflict, wd
+		}
+		if ownDay(docs[a.Doc], wa) && ownDay(docs[b.Doc], wb) {
+			// "the inspectorate said this afternoon" on Wednesday and "figures released on
+			// Friday morning" on Friday: each source dates its own day's report of a story that
+			// moves; that is not a disagreement about one date.
+			return "", ""
 		}
 		return Conflict, resolvedNote(na, wa, nb, wb)
 	case wa.Resolved() || wb.Resolved():
@@ -201,4 +212,35 @@ func altNote(na string, a *facts.When, nb string, b *facts.When) string {
 		n, w = nb, b
 	}
 	return fmt.Sprintf("%s's %q as %s", n, w.How, w.Alt.Format("2006-01-02"))
+}
+
+// spanNote opens the note of a conflict between the starts of one span.
+const spanNote = "the span starts in"
+
+// SpanConflictScore is the least similarity of the dates' own sentences for two span starts
+// years apart to be one span: dates that far apart are usually different occasions.
+const SpanConflictScore = 0.45
+
+// spanStart reports whether a date opens a span that runs to the present: "since 1985", "since
+// records began in 1989", "going back to 1985", "records stretching back to 1985".
+func spanStart(docs []*source.Document, f facts.Fact) bool {
+	d := docs[f.Doc]
+	if strings.HasPrefix(strings.ToLower(d.Text[f.Start:f.End]), "since ") {
+		return true
+	}
+	s := d.Sentences[f.Sentence]
+	toks := facts.Tokenize(d.Text[s.Start:s.End], s.Start)
+	first, _ := factTokens(toks, f)
+	for k := max(0, first-3); k >= 0 && k < first; k++ {
+		switch toks[k].Lower {
+		case "began", "begun", "started", "back", "begins", "start":
+			return true
+		}
+	}
+	return false
+}
+
+// ownDay reports whether a resolved day is its article's publication day.
+func ownDay(d *source.Document, w *facts.When) bool {
+	return d.HasPublished() && w.Grain == facts.GrainDay && !w.From.After(d.Published) && !w.To.Before(d.Published)
 }

@@ -147,17 +147,32 @@ type sentenceTime struct {
 	past bool
 }
 
-func timeOf(doc *source.Document, fs []facts.Fact) sentenceTime {
+// An undated article is placed by the story: the publication days of the dated articles.
+func timeOf(doc *source.Document, fs []facts.Fact, story []time.Time) sentenceTime {
 	var st sentenceTime
+	gap := DateEventGap * 24 * time.Hour
+	var lo, hi time.Time
+	switch {
+	case doc.HasPublished():
+		lo, hi = doc.Published, doc.Published
+	case len(story) > 0:
+		lo, hi = story[0], story[len(story)-1]
+	}
 	for _, f := range fs {
 		w := f.When
 		if f.Kind != facts.Date || w == nil || !w.Resolved() {
 			continue
 		}
+		if strings.HasPrefix(strings.ToLower(doc.Text[f.Start:f.End]), "since ") || periodEnd(doc.Text[:f.Start]) {
+			// "the party she has led since 2010 managed 31.2 percent" names a span reaching to
+			// now, "net income for the three months to March 31" the end of the period reported
+			// now: neither is the moment of the sentence's figures.
+			continue
+		}
 		if w.Grain == facts.GrainDay {
 			st.days = append(st.days, *w)
 		}
-		if doc.HasPublished() && (w.To.Before(doc.Published.Add(-DateEventGap*24*time.Hour)) || w.From.After(doc.Published.Add(DateEventGap*24*time.Hour))) {
+		if !lo.IsZero() && (w.To.Before(lo.Add(-gap)) || w.From.After(hi.Add(gap))) {
 			st.past = true
 		}
 	}
@@ -209,6 +224,67 @@ func isPrior(toks []facts.Token, f facts.Fact) bool {
 		if strings.HasPrefix(after, p) {
 			return true
 		}
+	}
+	return false
+}
+
+// anaphoricTime reports whether a sentence places itself at a moment named before it: "At that
+// time", "Back then", "On that occasion". Such a sentence takes the dates of the sentence before.
+func anaphoricTime(toks []facts.Token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i].Lower, toks[i+1].Lower
+		c, d := "", ""
+		if i+2 < len(toks) {
+			c = toks[i+2].Lower
+		}
+		if i+3 < len(toks) {
+			d = toks[i+3].Lower
+		}
+		switch {
+		case a == "back" && b == "then", a == "by" && b == "then" && i == 0:
+			return true
+		case (a == "at" || a == "on" || a == "by") && (b == "that" || b == "the") && (c == "time" || c == "occasion" || c == "point") && d != "of":
+			// "at the time of writing" is now
+			return true
+		}
+	}
+	return false
+}
+
+// priorSentence reports whether a sentence opens by placing all of its figures in an earlier
+// period: "A year earlier, it reported revenue of $3.7 billion", "In the same quarter last year,
+// ...", "For comparison: ...". The opening clause (up to the first comma or colon) must hold the
+// period, so "rose to $612 million, from $519 million a year earlier" is left to isPrior.
+func priorSentence(toks []facts.Token) bool {
+	var clause []string
+	for _, t := range toks {
+		if t.Lower == "," || t.Lower == ":" || t.Lower == ";" || len(clause) == 12 {
+			break
+		}
+		clause = append(clause, t.Lower)
+	}
+	c := " " + strings.Join(clause, " ") + " "
+	if strings.HasPrefix(c, " for comparison ") || strings.HasPrefix(c, " by comparison ") {
+		return true
+	}
+	for _, p := range []string{" a year earlier ", " a year ago ", " a year before ", " last year ", " the previous year ", " the year before ", " the prior year "} {
+		if strings.Contains(c, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// periodEnd reports whether the text before a date ends with a word that makes the date the end
+// of a reported period: "the three months to March 31", "the quarter ended March 31".
+func periodEnd(before string) bool {
+	fields := strings.Fields(strings.ToLower(before))
+	if len(fields) == 0 {
+		return false
+	}
+	switch fields[len(fields)-1] {
+	case "to", "ended", "ending", "through", "thru":
+		return true
 	}
 	return false
 }

@@ -46,3 +46,53 @@ func TestBareLevels(t *testing.T) {
 		}
 	}
 }
+
+func TestAnaphoricTime(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"At that time the negotiations lasted about five hours.", true},
+		{"Back then the talks ran to about five hours.", true},
+		{"On that occasion three agreements were signed.", true},
+		{"At the time of writing, 12 people were missing.", false},
+		{"Then Hrytsenko headed the winner.", false},
+		{"The talks lasted three hours.", false},
+	}
+	for _, tt := range tests {
+		if got := anaphoricTime(facts.Tokenize(tt.text, 0)); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPriorSentence(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"A year earlier, it reported revenue of $3.7 billion and said profit had risen 9%.", true},
+		{"In the same quarter last year, when revenue was $3.7 billion, profit rose 9 percent.", true},
+		{"For comparison: in 2018, volumes grew 2.2 per cent.", true},
+		{"Net income rose to $612 million, from $519 million a year earlier.", false},
+		{"Revenue climbed to $4.2 billion, and profit rose 18 percent from a year ago.", false},
+	}
+	for _, tt := range tests {
+		if got := priorSentence(facts.Tokenize(tt.text, 0)); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPeriodEnd(t *testing.T) {
+	for before, want := range map[string]bool{
+		"Net income for the three months to ":   true,
+		"revenue for the quarter ended ":        true,
+		"The toll rose on ":                     false,
+		"the authority reported growth this in": false,
+	} {
+		if got := periodEnd(before); got != want {
+			t.Errorf("%q: %v, want %v", before, got, want)
+		}
+	}
+}

@@ -99,7 +99,7 @@ var (
 	dateOffset  = regexp.MustCompile(`\b(` + reCount + `)\s+(days?|weeks?)\s+(?i:(after|before|later than|earlier than|prior to))\s+`)
 	clockTime   = regexp.MustCompile(`(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b`)
 	timeZone    = regexp.MustCompile(`\b(?:(?i:local time)|(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|JST|KST|IST|MSK|AEST|AEDT|HKT|SGT|WIB)\b|[A-Z][a-z]+ time\b)`)
-	futureWords = regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|is expected|are expected|scheduled|plans? to|set to|upcoming|is to|are to|would be held)\b`)
+	futureWords = regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|is expected|are expected|scheduled|plans? to|set to|upcoming|is to|are to|would (?:not )?(?:be|start|begin|open|close|take place|resume|end|last|run|meet|hold|visit|travel|return|launch|sign|vote|publish|release|announce|complete|finish|expire|arrive))\b`)
 )
 
 // extractDates finds the dates of one sentence and resolves them against ref.
@@ -180,13 +180,17 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 			}
 		}
 	}
-	// Whether the sentence speaks of the future, asked only when a date needs it.
+	// Whether the clause of a date speaks of the future, asked only when a date needs it: "left
+	// for Berlin on Wednesday, where he is due to hold talks" dates a departure, not the talks.
 	futureKnown, futureVal := false, false
-	isFuture := func() bool {
+	isFuture := func(idx []int) bool {
 		if !futureKnown {
 			futureKnown, futureVal = true, futureWords.MatchString(sent)
 		}
-		return futureVal
+		if !futureVal || idx == nil {
+			return futureVal
+		}
+		return futureWords.MatchString(clauseOf(sent, idx[0], idx[1]))
 	}
 	add(dateISO, func(m []string, _ []int) (When, bool) {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
@@ -232,7 +236,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 					w.Year = ref.Published.Year()
 				}
 			}
-			resolveMonthDay(&w, ref, isFuture())
+			resolveMonthDay(&w, ref, isFuture(idx))
 		}
 		if wd != "" {
 			wday, _ := calendar.Weekday(wd)
@@ -255,7 +259,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		from, _ := calendar.Day(y, mo, 1)
 		return When{From: from, To: from.AddDate(0, 1, -1), Year: y, Month: mo, Grain: GrainMonth}, true
 	})
-	add(dateMonth, func(m []string, _ []int) (When, bool) {
+	add(dateMonth, func(m []string, idx []int) (When, bool) {
 		mo, _ := calendar.Month(m[2])
 		w := When{Month: mo, Grain: GrainMonth}
 		if ref.Published.IsZero() {
@@ -265,7 +269,7 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		y := p.Year()
 		mod := strings.ToLower(m[1])
 		switch {
-		case mod == "next" || (mod != "last" && mod != "since" && isFuture()):
+		case mod == "next" || (mod != "last" && mod != "since" && isFuture(idx)):
 			if mo < p.Month() || (mo == p.Month() && mod == "next") {
 				y++
 			}
@@ -285,10 +289,10 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		to, _ := calendar.Day(y, time.December, 31)
 		return When{From: from, To: to, Year: y, Grain: GrainYear}, true
 	})
-	add(dateWeekday, func(m []string, _ []int) (When, bool) {
+	add(dateWeekday, func(m []string, idx []int) (When, bool) {
 		wd, _ := calendar.Weekday(m[2])
 		w := When{Weekday: wd, HasWeekday: true, Grain: GrainDay}
-		resolveWeekday(&w, strings.ToLower(m[1]), ref, isFuture())
+		resolveWeekday(&w, strings.ToLower(m[1]), ref, isFuture(idx))
 		return w, true
 	})
 	add(dateRel, func(m []string, idx []int) (When, bool) {
@@ -712,4 +716,30 @@ func inQuote(sent string, i int) bool {
 		}
 	}
 	return straight%2 == 1 || curly > 0
+}
+
+// clauseBreak separates the clauses of a sentence: punctuation, and the words that open a
+// subordinate clause ("said on Monday that it will cut jobs").
+var clauseBreak = regexp.MustCompile(`[,;:()—–]|\s(?:that|which|where|when|while|whereas|but|before|after)\s`)
+
+// clauseOf returns the clause of sent that holds [start, end): the text between the breaks
+// around it, with the next clause added when the date's own is a short adverbial ("On
+// Tuesday, the minister will travel to Berlin").
+func clauseOf(sent string, start, end int) string {
+	lo, hi := 0, len(sent)
+	next := len(sent)
+	for _, b := range clauseBreak.FindAllStringIndex(sent, -1) {
+		switch {
+		case b[1] <= start:
+			lo = b[1]
+		case b[0] >= end && hi == len(sent):
+			hi = b[0]
+		case b[0] >= end && next == len(sent):
+			next = b[0]
+		}
+	}
+	if len(strings.Fields(sent[lo:hi])) <= 4 && hi < len(sent) {
+		hi = next
+	}
+	return sent[lo:hi]
 }

@@ -76,3 +76,53 @@ func TestQuotedRelativeDateIsNotADate(t *testing.T) {
 		}
 	}
 }
+
+// Reported speech puts the future in "would": "said work would begin in May", written in
+// March, is the coming May; "would have begun in May" is not a future.
+func TestWouldSpeaksOfTheFuture(t *testing.T) {
+	pub := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text string
+		year int
+	}{
+		{"Voss said work on the outer channel would begin in May.", 2026},
+		{"She said the line would not open in May.", 2026},
+		{"Dredging started in May, the authority said.", 2025},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != 1 {
+			t.Fatalf("%q: %d dates, want 1", tt.text, len(ws))
+		}
+		if got := ws[0].W.From.Year(); got != tt.year {
+			t.Errorf("%q: May %d, want May %d", tt.text, got, tt.year)
+		}
+	}
+}
+
+// The future of one clause does not move the date of another: "left for Berlin on Wednesday,
+// where he is due to hold talks" is last Wednesday; "On Tuesday, the minister will travel" and
+// "the government would hold a session on Thursday" are ahead; "said on Monday that it will
+// cut jobs" dates the statement.
+func TestFutureIsReadPerClause(t *testing.T) {
+	pub := time.Date(2026, 5, 21, 0, 0, 0, 0, time.UTC) // a Thursday
+	day := func(d int) time.Time { return time.Date(2026, 5, d, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		text string
+		want time.Time
+	}{
+		{"Zhaksybekov left Warsaw for Berlin on Wednesday, where he is due to hold talks on energy.", day(20)},
+		{"On Tuesday, the minister will travel to Berlin.", day(26)},
+		{"The government would hold an emergency session on Friday.", day(22)},
+		{"The company said on Monday that it will cut 1,200 jobs.", day(18)},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != 1 {
+			t.Fatalf("%q: %d dates, want 1", tt.text, len(ws))
+		}
+		if got := ws[0].W.From; !got.Equal(tt.want) {
+			t.Errorf("%q: %s, want %s", tt.text, got.Format(time.DateOnly), tt.want.Format(time.DateOnly))
+		}
+	}
+}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -50,7 +51,12 @@ var units = map[string]unitInfo{
 	"sterling": {"gbp", "gbp", 1}, "gbp": {"gbp", "gbp", 1}, "yen": {"jpy", "jpy", 1}, "yuan": {"cny", "cny", 1},
 	"rouble": {"rub", "rub", 1}, "ruble": {"rub", "rub", 1}, "rupee": {"inr", "inr", 1},
 	"person": {"person", "count:person", 1}, "people": {"person", "count:person", 1},
-	"mph": {"mph", "speed", 0.44704}, "kph": {"kph", "speed", 1 / 3.6}, "km/h": {"kph", "speed", 1 / 3.6},
+	// Temperatures keep their scale apart: "warmed by 1.5 degrees Celsius (2.7 degrees
+	// Fahrenheit)" is a difference, "a high of 30 degrees Celsius" a reading, and the two convert
+	// differently; a Celsius figure is never compared with a Fahrenheit one.
+	"celsius": {"celsius", "temperature:c", 1}, "centigrade": {"celsius", "temperature:c", 1},
+	"fahrenheit": {"fahrenheit", "temperature:f", 1},
+	"mph":        {"mph", "speed", 0.44704}, "kph": {"kph", "speed", 1 / 3.6}, "km/h": {"kph", "speed", 1 / 3.6},
 }
 
 var currencySymbols = map[string]string{"$": "dollar", "€": "euro", "£": "sterling", "¥": "yen"}
@@ -270,6 +276,11 @@ func isWordToken(s string) bool {
 func extractQuantities(text string, toks []Token) []Quantity_ {
 	var out []Quantity_
 	for i := 0; i < len(toks); i++ {
+		if q, end, ok := readOrdinal(text, toks, i); ok {
+			out = append(out, Quantity_{Start: toks[i].Start, End: toks[end].End, Q: q})
+			i = end
+			continue
+		}
 		q, start, end, next, ok := readNumber(text, toks, i)
 		if !ok {
 			continue
@@ -593,4 +604,43 @@ func finish(q *Quantity) {
 		q.Dim = "count:"
 		q.Base = 1
 	}
+}
+
+var reOrdinal = regexp.MustCompile(`^([0-9]{1,4})(?:st|nd|rd|th)$`)
+
+var monthNames = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+	"june": true, "july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true}
+
+// eventNouns rank occasions rather than state figures: "the 80th anniversary" names the day.
+var eventNouns = map[string]bool{"anniversary": true, "birthday": true}
+
+// readOrdinal reads a numeral ordinal and the noun it ranks: "the 87th minute", "its 21st
+// title". The frame that follows an "of" is part of what is ranked ("the 42nd minute of the
+// second half" is not the 42nd minute of the match), so it goes into the dimension. An ordinal
+// without a noun ("on the 23rd") or before a month ("3rd March") is a date's, not a figure.
+func readOrdinal(text string, toks []Token, i int) (Quantity, int, bool) {
+	m := reOrdinal.FindStringSubmatch(toks[i].Lower)
+	if m == nil || i+1 >= len(toks) {
+		return Quantity{}, 0, false
+	}
+	noun := toks[i+1].Lower
+	if !isWordToken(toks[i+1].Text) || !adjacent(text, toks[i], toks[i+1]) || skipUnit[noun] || monthNames[noun] || verbLike(noun) || eventNouns[noun] {
+		return Quantity{}, 0, false
+	}
+	v, _ := strconv.Atoi(m[1])
+	unit := singular(noun)
+	dim := "ordinal:" + unit
+	end := i + 1
+	if end+1 < len(toks) && toks[end+1].Lower == "of" {
+		var frame []string
+		for k := end + 2; k < len(toks) && k < end+6 && isWordToken(toks[k].Text); k++ {
+			if w := toks[k].Lower; w != "the" && w != "a" {
+				frame = append(frame, w)
+			}
+		}
+		dim += ":of:" + strings.Join(frame, "-")
+	}
+	return Quantity{Value: float64(v), Low: float64(v), High: float64(v), Unit: unit, Dim: dim, Base: 1}, end, true
 }

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -37,6 +38,8 @@ func TestQuantities(t *testing.T) {
 		{"a forecast of $41 billion to $43 billion", "$41 billion to $43 billion", 4.1e10, 4.1e10, 4.3e10, "usd"},
 		{"revenue between $41 billion and $43 billion", "between $41 billion and $43 billion", 4.1e10, 4.1e10, 4.3e10, "usd"},
 		{"the index fell three point one percent", "three point one percent", 3.1, 3.1, 3.1, "percent"},
+		{"the water warmed by 1.5 degrees Celsius", "1.5 degrees", 1.5, 1.5, 1.5, "celsius"},
+		{"surface temperatures rose 2.7 degrees Fahrenheit", "2.7 degrees", 2.7, 2.7, 2.7, "fahrenheit"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -80,5 +83,31 @@ func TestTally(t *testing.T) {
 	qs = quantities("The judges voted six to three.")
 	if len(qs) != 1 || !qs[0].Q.Tally || qs[0].Q.Low != 6 || qs[0].Q.High != 3 {
 		t.Fatalf("got %+v", qs)
+	}
+}
+
+// A numeral ordinal ranks the noun after it, within the frame an "of" gives; without a noun, or
+// before a month, it belongs to a date.
+func TestOrdinals(t *testing.T) {
+	tests := []struct {
+		text, dim string
+		value     float64
+	}{
+		{"heading the winner in the 87th minute at the stadium", "ordinal:minute", 87},
+		{"a cross in the 42nd minute of the second half", "ordinal:minute:of:second-half", 42},
+		{"the club's 21st title", "ordinal:title", 21},
+	}
+	for _, tt := range tests {
+		qs := quantities(tt.text)
+		if len(qs) != 1 || qs[0].Q.Dim != tt.dim || qs[0].Q.Value != tt.value {
+			t.Errorf("%q: %+v, want %v %s", tt.text, qs, tt.value, tt.dim)
+		}
+	}
+	for _, text := range []string{"the final held on the 23rd (local time)", "on the 3rd March", "she finished 3rd."} {
+		for _, q := range quantities(text) {
+			if strings.HasPrefix(q.Q.Dim, "ordinal:") {
+				t.Errorf("%q: read %q as a ranked figure", text, text[q.Start:q.End])
+			}
+		}
 	}
 }

@@ -317,6 +317,13 @@ func isHeading(t string, words []string) bool {
 	if strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(words) <= 20 {
 		return true
 	}
+	// A bullet with a few words is a list item ("- Net income: $621 million, up 18% YoY"):
+	// facts in it count, though it has no final stop.
+	for _, b := range []string{"- ", "* ", "• ", "– "} {
+		if strings.HasPrefix(t, b) && len(words) >= 4 {
+			return false
+		}
+	}
 	if len(words) > 25 {
 		return false
 	}

@@ -27,12 +27,12 @@ func TestHandMadeStories(t *testing.T) {
 		// percent"; last October's
 		// 1,190-point drop is not Monday's 1,180-point fall.
 		{"market-move", "f1", "f6", "t1", "closing level", "earlier drop"},
-		// oxygen down 12 vs 20 percent; warming as 1.5C and 2.7 degrees Fahrenheit; the earlier
-		// study's ice-season figure.
-		{"science-finding", "f4", "f2", "t2", "oxygen decline", "earlier study"},
-		// eleven vs 14 villages cut off; a 60-metre breach and one of nearly 200 feet; the day-1
-		// toll against the day-3 toll.
-		{"flood-toll", "f3", "f11", "t1", "villages cut off", "day-1 toll"},
+		// oxygen down 12 vs 20 percent; the ice season 27% shorter, "twenty-seven percent" and
+		// "more than a quarter"; the earlier study's ice-season figure.
+		{"science-finding", "f4", "f3", "t2", "oxygen decline", "earlier study"},
+		// eleven vs 14 villages cut off; the repair project approved "in 2023" and "three years
+		// ago"; the day-1 toll against the day-3 toll.
+		{"flood-toll", "f3", "f15", "t1", "villages cut off", "day-1 toll"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.story, func(t *testing.T) {
