@@ -18,8 +18,9 @@ test: ## run every test
 eval: ## score the tool on the annotated cases in testdata/eval and the seeds
 	$(GO) run ./cmd/crosscheck eval -json $(OUT)/eval.json seeds/case.yaml $(wildcard testdata/eval/*/case.yaml)
 
-bench: ## run the benchmarks
+bench: ## stage benchmarks (BenchmarkLoad, Extract, Compare, Render), then end-to-end runs on generated corpora (scripts/bench.sh)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	GO=$(GO) sh scripts/bench.sh
 
 lint: ## gofmt and go vet
 	@test -z "$$(gofmt -l .)" || (gofmt -l .; exit 1)

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -81,37 +80,53 @@ var notNegating = toSet(`only just merely simply least`)
 // claimFindings pairs sentences of different documents that carry no figure, date or
 // quotation by their similarity.
 func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]string, c *corpus, opts Options) []Finding {
-	var cand []int
-	passages := map[int]*Passage{}
-	for i, s := range flat {
+	// What each candidate sentence negates is found once rather than once per pair; the
+	// sentences are prepared on all cores.
+	type negations struct {
+		neg   []negation
+		plain map[string]bool
+	}
+	passages := make([]*Passage, len(flat))
+	negs := make([]negations, len(flat))
+	eachIndex(len(flat), func(i int) {
+		s := flat[i]
 		d := docs[s.Doc]
 		if d.Sentences[s.Index].Heading || quoted(d.SentenceText(s.Index)) {
-			continue
+			return
 		}
 		uniq := map[string]bool{}
 		for _, t := range terms[i] {
 			uniq[t] = true
 		}
 		if len(uniq) < ClaimMinTerms {
-			continue
+			return
 		}
-		cand = append(cand, i)
-		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
+		passages[i] = newPassage(terms[i], c)
+		n, p := negatedTerms(s.Tokens)
+		negs[i] = negations{n, p}
+	})
+	var cand []int
+	for i, p := range passages {
+		if p != nil {
+			cand = append(cand, i)
+		}
 	}
 	// Blocking: an inverted index on each sentence's content words, rare words only (a word in
 	// more than a fifth of the story's sentences links everything to everything).
-	index := map[string][]int{}
+	index := postings{}
 	for _, i := range cand {
 		seen := map[string]bool{}
 		for _, t := range terms[i] {
 			if !seen[t] && c.df[t]*5 <= c.n {
 				seen[t] = true
-				index[t] = append(index[t], i)
+				index.add(t, i)
 			}
 		}
 	}
-	var pairs []claimPair
-	for _, i := range cand {
+	// Each sentence is compared with its later candidates on all cores; the pairs are joined in
+	// sentence order.
+	pairs := eachCollect(len(cand), func(k int) []claimPair {
+		i := cand[k]
 		shared := map[int]int{}
 		seen := map[string]bool{}
 		for _, t := range terms[i] {
@@ -119,8 +134,8 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 				continue
 			}
 			seen[t] = true
-			for _, j := range index[t] {
-				if j > i && flat[j].Doc != flat[i].Doc {
+			for _, j := range index.after(t, i) {
+				if flat[j].Doc != flat[i].Doc {
 					shared[j]++
 				}
 			}
@@ -132,12 +147,13 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 			}
 		}
 		sort.Ints(js)
+		var pairs []claimPair
 		for _, j := range js {
 			sc := opts.Scorer.Score(passages[i], passages[j])
 			if sc < NegationScore {
 				continue
 			}
-			if w, ok := negationClash(flat[i].Tokens, flat[j].Tokens); ok {
+			if w, ok := clashOf(negs[i].neg, negs[i].plain, negs[j].neg, negs[j].plain); ok {
 				pairs = append(pairs, claimPair{i, j, sc, Conflict, fmt.Sprintf("one source says %q, the other says it without the negation", w)})
 				continue
 			}
@@ -147,7 +163,8 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 				pairs = append(pairs, claimPair{i, j, sc, Agreement, ""})
 			}
 		}
-	}
+		return pairs
+	})
 	// A negation and the sentences that affirm it make one conflict; agreements join into
 	// groups of sentences that say one thing. Each finding shows one sentence per source.
 	var out []Finding
@@ -168,7 +185,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 		for _, cl := range f.Claims {
 			srcs = append(srcs, docs[cl.Doc].ID)
 		}
-		f.Note = "stated in similar words by " + strings.Join(srcs, ", ")
+		f.Note = "stated in similar words by " + listed(srcs, ", ")
 		f.ID = findingID("claim", Agreement, nil, commonTerms(f.Claims))
 		out = append(out, f)
 	}
@@ -188,6 +205,7 @@ type pairGroup struct {
 	members []int
 	best    float64
 	note    string
+	has     map[int]bool // members, for lookup
 }
 
 // groupPairs joins the pairs of one status into connected groups, in a fixed order.
@@ -210,7 +228,7 @@ func groupPairs(pairs []claimPair, status string, n int) []pairGroup {
 		r := uf.find(p.a)
 		g, ok := byRoot[r]
 		if !ok {
-			g = &pairGroup{}
+			g = &pairGroup{has: map[int]bool{}}
 			byRoot[r] = g
 			roots = append(roots, r)
 		}
@@ -218,7 +236,8 @@ func groupPairs(pairs []claimPair, status string, n int) []pairGroup {
 			g.best, g.note = max(g.best, p.score), p.note
 		}
 		for _, x := range []int{p.a, p.b} {
-			if !slices.Contains(g.members, x) {
+			if !g.has[x] {
+				g.has[x] = true
 				g.members = append(g.members, x)
 			}
 		}
@@ -279,6 +298,14 @@ func claimFinding(docs []*source.Document, flat []*facts.Sentence, g []int, scor
 func negationClash(a, b []facts.Token) (string, bool) {
 	na, pa := negatedTerms(a)
 	nb, pb := negatedTerms(b)
+	return clashOf(na, pa, nb, pb)
+}
+
+// clashOf is negationClash on what the two sentences negate and state plainly (negatedTerms).
+func clashOf(na []negation, pa map[string]bool, nb []negation, pb map[string]bool) (string, bool) {
+	if len(na) == 0 && len(nb) == 0 {
+		return "", false
+	}
 	for _, p := range []struct {
 		neg          []negation
 		plain, other map[string]bool

@@ -102,13 +102,16 @@ type Finding struct {
 	Note     string // how it was judged, for the editor
 	Score    float64
 	Claims   []Claim
+	// Sources is the number of sources that state the finding; Claims lists at most
+	// MaxClaims of them.
+	Sources int
 }
 
 // node is one fact with its prepared context.
 type node struct {
 	sent  int // global sentence index
 	fact  facts.Fact
-	local map[string]bool // stems near the value
+	local []string        // stems near the value, sorted, each once
 	subj  map[string]bool // the named subject of a number (subjectOf)
 	when  sentenceTime    // the dates of the fact's sentence
 	prior bool            // an earlier value set beside the current one (isPrior)
@@ -136,8 +139,8 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	}
 	c := &corpus{df: map[string]int{}, n: len(flat)}
 	terms := make([][]string, len(flat))
-	for i, s := range flat {
-		terms[i] = contentTerms(s.Tokens)
+	eachIndex(len(flat), func(i int) { terms[i] = contentTerms(flat[i].Tokens) })
+	for i := range flat {
 		seen := map[string]bool{}
 		for _, t := range terms[i] {
 			if !seen[t] {
@@ -150,13 +153,14 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	story := facts.StoryReference(docs)
 	passages := make([]*Passage, len(flat))
 	windows := make([]*Passage, len(flat))
-	var nodes []node
-	nodesOf := make([][]int, len(flat))
-	for i, s := range flat {
+	// Each sentence's facts are prepared on all cores, then numbered in sentence order.
+	nodesIn := make([][]node, len(flat))
+	eachIndex(len(flat), func(i int) {
+		s := flat[i]
 		if len(s.Facts) == 0 {
-			continue
+			return
 		}
-		passages[i] = &Passage{Terms: terms[i], Vec: c.vectorize(terms[i]), Plain: strings.Join(terms[i], " ")}
+		passages[i] = newPassage(terms[i], c)
 		hasDate := false
 		st := timeOf(docs[s.Doc], s.Facts, story)
 		if len(st.days) == 0 && !st.past && i > 0 && anaphoricTime(s.Tokens) {
@@ -175,12 +179,19 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 				n.measure = measureOf(s.Tokens, f)
 				prev = n.subj
 			}
-			nodesOf[i] = append(nodesOf[i], len(nodes))
-			nodes = append(nodes, n)
+			nodesIn[i] = append(nodesIn[i], n)
 			hasDate = hasDate || f.Kind == facts.Date
 		}
 		if hasDate {
 			windows[i] = windowPassage(flat, terms, i, c)
+		}
+	})
+	var nodes []node
+	nodesOf := make([][]int, len(flat))
+	for i, ns := range nodesIn {
+		for _, n := range ns {
+			nodesOf[i] = append(nodesOf[i], len(nodes))
+			nodes = append(nodes, n)
 		}
 	}
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
@@ -190,6 +201,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	out = append(out, quoteFindings(docs, proper, mentions)...)
 	out = append(out, claimFindings(docs, flat, terms, c, opts)...)
 	uniqueIDs(docs, out)
+	limitClaims(out)
 	sortFindings(out)
 	return out
 }
@@ -206,11 +218,11 @@ func windowPassage(flat []*facts.Sentence, terms [][]string, i int, c *corpus) *
 			ts = append(ts, terms[j]...)
 		}
 	}
-	return &Passage{Terms: ts, Vec: c.vectorize(ts), Plain: strings.Join(ts, " ")}
+	return newPassage(ts, c)
 }
 
 // localTerms returns the stems within a few words of the fact, the words that say what is counted.
-func localTerms(toks []facts.Token, f facts.Fact) map[string]bool {
+func localTerms(toks []facts.Token, f facts.Fact) []string {
 	first, last := factTokens(toks, f)
 	if first < 0 {
 		return nil
@@ -221,11 +233,9 @@ func localTerms(toks []facts.Token, f facts.Fact) map[string]bool {
 	win = append(win, toks[last+1:hi]...)
 	// the unit inside a hyphenated value ("33-page") counts as context too
 	win = append(win, toks[first:last+1]...)
-	m := map[string]bool{}
-	for _, t := range contentTerms(win) {
-		m[t] = true
-	}
-	return m
+	ts := contentTerms(win)
+	slices.Sort(ts)
+	return slices.Compact(ts)
 }
 
 // factTokens returns the first and last index of the tokens that overlap the fact's span, or
@@ -243,20 +253,26 @@ func factTokens(toks []facts.Token, f facts.Fact) (first, last int) {
 	return first, last
 }
 
-// weightedJaccard is the idf-weighted Jaccard similarity of two term sets. The terms are summed
-// in sorted order: float addition in map order would flip near-ties from run to run.
-func weightedJaccard(a, b map[string]bool, c *corpus) float64 {
+// weightedJaccard is the IDF-weighted Jaccard similarity of two sorted sets of stems. The sums
+// run in the order of the stems, so the figure is the same on every run (summed in map order,
+// it differed in the last bits and reordered ties).
+func weightedJaccard(a, b []string, c *corpus) float64 {
 	inter, union := 0.0, 0.0
-	for _, t := range sortedTerms(a) {
-		w := c.idf(t)
-		union += w
-		if b[t] {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			union += c.idf(a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			union += c.idf(b[j])
+			j++
+		default:
+			w := c.idf(a[i])
+			union += w
 			inter += w
-		}
-	}
-	for _, t := range sortedTerms(b) {
-		if !a[t] {
-			union += c.idf(t)
+			i++
+			j++
 		}
 	}
 	if union == 0 {
@@ -265,22 +281,13 @@ func weightedJaccard(a, b map[string]bool, c *corpus) float64 {
 	return inter / union
 }
 
-func sortedTerms(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for t := range m {
-		out = append(out, t)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // pairEdges finds candidate sentence pairs through an inverted index on content words and
 // judges the facts they share.
 func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, windows []*Passage, nodes []node, nodesOf [][]int, c *corpus, opts Options) []edge {
 	// Words in more than a tenth of the sentences (and at least 50) do not block: they would
 	// make every sentence a candidate of every other.
 	maxDF := max(50, c.n/10)
-	index := map[string][]int{}
+	index := postings{}
 	blockTerms := func(i int) []string {
 		if windows[i] != nil {
 			return windows[i].Terms
@@ -295,26 +302,27 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		for _, t := range blockTerms(i) {
 			if !seen[t] && c.df[t] <= maxDF {
 				seen[t] = true
-				index[t] = append(index[t], i)
+				index.add(t, i)
 			}
 		}
 	}
-	var edges []edge
-	shared := map[int]float64{}
-	for i, p := range passages {
+	// Each sentence is scored against its later candidates on all cores; the edges are joined
+	// in sentence order, as a single pass would make them.
+	return eachCollect(len(passages), func(i int) []edge {
+		p := passages[i]
 		if p == nil {
-			continue
+			return nil
 		}
-		clear(shared)
+		shared := map[int]bool{}
 		seen := map[string]bool{}
 		for _, t := range blockTerms(i) {
 			if seen[t] || c.df[t] > maxDF {
 				continue
 			}
 			seen[t] = true
-			for _, j := range index[t] {
-				if j > i && flat[j].Doc != flat[i].Doc {
-					shared[j] += c.idf(t)
+			for _, j := range index.after(t, i) {
+				if flat[j].Doc != flat[i].Doc {
+					shared[j] = true
 				}
 			}
 		}
@@ -323,6 +331,7 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 			cands = append(cands, j)
 		}
 		sort.Ints(cands)
+		var edges []edge
 		for _, j := range cands {
 			ss := opts.Scorer.Score(p, passages[j])
 			sw := 0.0
@@ -334,8 +343,8 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 			}
 			edges = append(edges, judgeSentencePair(docs, nodes, nodesOf[i], nodesOf[j], ss, sw, c, opts)...)
 		}
-	}
-	return edges
+		return edges
+	})
 }
 
 // judgeSentencePair pairs the facts of two sentences one to one, best local match first.

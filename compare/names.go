@@ -58,8 +58,10 @@ var stripMarks = runes.Remove(runes.In(unicode.Mn))
 // foldName lowers a word, drops diacritics and hyphens, and spells out letters that do not
 // decompose (ø, ł, æ, ß).
 func foldName(w string) string {
-	w = strings.NewReplacer("ø", "o", "Ø", "o", "ł", "l", "Ł", "l", "æ", "ae", "Æ", "ae", "ß", "ss",
-		"đ", "d", "Đ", "d", "-", "", "‐", "", "’", "", "'", "").Replace(w)
+	w = nameLetters.Replace(w)
+	if isASCII(w) {
+		return strings.ToLower(w) // decomposing and stripping marks leave ASCII as it is
+	}
 	t := transform.Chain(norm.NFKD, stripMarks, norm.NFC)
 	out, _, err := transform.String(t, w)
 	if err != nil {
@@ -68,11 +70,28 @@ func foldName(w string) string {
 	return strings.ToLower(out)
 }
 
+// nameLetters spells out the letters foldName cannot decompose and drops hyphens and
+// apostrophes; a Replacer is safe for concurrent use, and building one per word cost more than
+// the folding.
+var nameLetters = strings.NewReplacer("ø", "o", "Ø", "o", "ł", "l", "Ł", "l", "æ", "ae", "Æ", "ae", "ß", "ss",
+	"đ", "d", "Đ", "d", "-", "", "‐", "", "’", "", "'", "")
+
+var skeletonSpellings = strings.NewReplacer("zh", "j", "kh", "h", "ph", "f", "w", "v", "y", "i", "ck", "k")
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // skeleton is a transliteration key: common alternative spellings folded (zh/j, kh/h, ph/f,
 // w/v, y/i), then vowels dropped and doubled letters collapsed. "kyiv" and "kiev" give "kv",
 // "sergei" and "sergey" "srg".
 func skeleton(w string) string {
-	w = strings.NewReplacer("zh", "j", "kh", "h", "ph", "f", "w", "v", "y", "i", "ck", "k").Replace(w)
+	w = skeletonSpellings.Replace(w)
 	var b strings.Builder
 	var last rune
 	for _, r := range w {
@@ -162,15 +181,14 @@ func variantForms(a, b *mention) bool {
 
 // nameMentions finds the names of every sentence.
 func nameMentions(docs []*source.Document, flat []*facts.Sentence, proper map[string]bool) []mention {
-	var out []mention
-	for _, s := range flat {
+	return eachCollect(len(flat), func(i int) []mention {
+		s := flat[i]
 		d := docs[s.Doc]
 		if d.Sentences[s.Index].Heading {
-			continue
+			return nil
 		}
-		out = append(out, namesIn(d.Text, s, s.Tokens, datelineEnd(d.Text, s.Tokens), proper)...)
-	}
-	return out
+		return namesIn(d.Text, s, s.Tokens, datelineEnd(d.Text, s.Tokens), proper)
+	})
 }
 
 // namesIn returns the names among toks, tokens of sentence s; toks[first] opens the sentence
@@ -498,7 +516,7 @@ func nameFinding(docs []*source.Document, ms []mention, firstOf map[formKey]int,
 		Kind:     "name",
 		Severity: Low,
 		Fact:     "spelling of the name " + best,
-		Note:     fmt.Sprintf("spelled %d ways: %s", len(count), strings.Join(parts, "; ")),
+		Note:     fmt.Sprintf("spelled %d ways: %s", len(count), listed(parts, "; ")),
 		Score:    1,
 		Claims:   claims,
 	}
@@ -507,7 +525,7 @@ func nameFinding(docs []*source.Document, ms []mention, firstOf map[formKey]int,
 		// disagreement: reported as agreement so the briefing still shows both forms.
 		f.Status, f.Severity = Agreement, Info
 		f.Fact = "the name " + best
-		f.Note = fmt.Sprintf("written %d ways, with and without diacritics or hyphens: %s", len(count), strings.Join(parts, "; "))
+		f.Note = fmt.Sprintf("written %d ways, with and without diacritics or hyphens: %s", len(count), listed(parts, "; "))
 	} else {
 		f.Severity = Medium
 	}

@@ -7,8 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/source"
 )
@@ -48,10 +46,10 @@ func quoteTerms(toks []facts.Token) map[string]bool {
 	m := map[string]bool{}
 	for _, t := range toks {
 		w := strings.TrimSuffix(strings.TrimSuffix(t.Lower, "'s"), "’s")
-		if quoteTermStop[w] || !isLetters(strings.NewReplacer("-", "", "’", "", "'", "").Replace(w)) {
+		if quoteTermStop[w] || !isLetters(quoteMarks.Replace(w)) {
 			continue
 		}
-		m[english.Stem(w, false)] = true
+		m[stem(w)] = true
 	}
 	return m
 }
@@ -355,6 +353,11 @@ func quoteOverlap(a, b map[string]bool) (float64, int) {
 	return float64(n) / float64(m), n
 }
 
+var (
+	quoteMarks      = strings.NewReplacer("-", "", "’", "", "'", "")
+	curlyApostrophe = strings.NewReplacer("’", "'")
+)
+
 // contractions are spelled out so "doesn't" and "does not" are the same words.
 var contractions = strings.NewReplacer("won't", "will not", "can't", "can not", "cannot", "can not",
 	"n't", " not", "'re", " are", "'ll", " will", "'ve", " have", "'m", " am")
@@ -363,7 +366,7 @@ var contractions = strings.NewReplacer("won't", "will not", "can't", "can not", 
 func normQuote(s string) string {
 	var b strings.Builder
 	for _, t := range facts.Tokenize(s, 0) {
-		b.WriteString(contractions.Replace(strings.NewReplacer("’", "'").Replace(t.Lower)))
+		b.WriteString(contractions.Replace(curlyApostrophe.Replace(t.Lower)))
 		b.WriteByte(' ')
 	}
 	return b.String()
@@ -373,10 +376,7 @@ func normQuote(s string) string {
 // pairs into statements and judges each statement: named speakers who differ make a conflict,
 // the same words (one trimmed from the other) an agreement, other wordings a variant.
 func quoteFindings(docs []*source.Document, proper map[string]bool, mentions []mention) []Finding {
-	var qs []quote
-	for di, d := range docs {
-		qs = append(qs, extractQuotes(d, di, proper)...)
-	}
+	qs := eachCollect(len(docs), func(di int) []quote { return extractQuotes(docs[di], di, proper) })
 	// A speaker named by one word must be the surname of someone the story names in full:
 	// "Peskov" is, "Russia" in "Russia will examine ..., adding:" is not.
 	surnames := map[string]bool{}
@@ -391,10 +391,10 @@ func quoteFindings(docs []*source.Document, proper map[string]bool, mentions []m
 		}
 	}
 	// Candidates: an inverted index on the quotations' words.
-	index := map[string][]int{}
+	index := postings{}
 	for i, q := range qs {
 		for t := range q.terms {
-			index[t] = append(index[t], i)
+			index.add(t, i)
 		}
 	}
 	uf := make(unionFind, len(qs))
@@ -414,8 +414,8 @@ func quoteFindings(docs []*source.Document, proper map[string]bool, mentions []m
 		}
 		sort.Strings(terms)
 		for _, t := range terms {
-			for _, j := range index[t] {
-				if j <= i || seen[j] || qs[j].doc == q.doc {
+			for _, j := range index.after(t, i) {
+				if seen[j] || qs[j].doc == q.doc {
 					continue
 				}
 				seen[j] = true
@@ -437,15 +437,14 @@ func quoteFindings(docs []*source.Document, proper map[string]bool, mentions []m
 		}
 	}
 	sort.Ints(roots)
+	best := map[int]float64{} // group root → its best pair's overlap
+	for _, p := range pairs {
+		r := uf.find(p.a)
+		best[r] = max(best[r], p.score)
+	}
 	var out []Finding
 	for _, r := range roots {
-		best := 0.0
-		for _, p := range pairs {
-			if uf.find(p.a) == r {
-				best = max(best, p.score)
-			}
-		}
-		if f, ok := quoteFinding(docs, qs, groups[r], best); ok {
+		if f, ok := quoteFinding(docs, qs, groups[r], best[r]); ok {
 			out = append(out, f)
 		}
 	}
@@ -507,7 +506,7 @@ func quoteFinding(docs []*source.Document, qs []quote, g []int, score float64) (
 	case len(speakers) > 1:
 		f.Status, f.Severity = Conflict, High
 		f.Fact = fmt.Sprintf("who said %q", short)
-		f.Note = "the same words are attributed to different people: " + strings.Join(spk, ", ")
+		f.Note = "the same words are attributed to different people: " + listed(spk, ", ")
 	default:
 		f.Fact = fmt.Sprintf("the quotation %q", short)
 		// Trimmed: every quotation's words are words of the longest (function words aside).
@@ -520,24 +519,32 @@ func quoteFinding(docs []*source.Document, qs []quote, g []int, score float64) (
 				}
 			}
 		}
-		near := false // some pair differs in a few words only
-		for i := range claims {
-			for j := i + 1; j < len(claims); j++ {
-				near = near || closeWording(claims[i].Value, claims[j].Value)
+		near := false         // some pair differs in a few words only
+		var wordings []string // distinct wordings: closeWording reads only the words
+		seen := map[string]bool{}
+		for _, c := range claims {
+			if w := normQuote(c.Value); !seen[w] {
+				seen[w] = true
+				wordings = append(wordings, c.Value)
+			}
+		}
+		for i := range wordings {
+			for j := i + 1; j < len(wordings) && !near; j++ {
+				near = closeWording(wordings[i], wordings[j])
 			}
 		}
 		switch {
 		case trimmed:
 			f.Status, f.Severity = Agreement, Info
-			f.Note = "quoted in the same words (some outlets quote less of it): " + strings.Join(spk, ", ")
+			f.Note = "quoted in the same words (some outlets quote less of it): " + listed(spk, ", ")
 		case near:
 			f.Status, f.Severity = Variant, Low
-			f.Note = "the same statement quoted with some words changed: " + strings.Join(spk, ", ")
+			f.Note = "the same statement quoted with some words changed: " + listed(spk, ", ")
 		default:
 			// Wholly different wording of one statement: a translation or a paraphrase, which
 			// an editor cannot settle by comparing words; noted, not flagged.
 			f.Status, f.Severity = Agreement, Info
-			f.Note = "the same statement in different words (a translation or paraphrase): " + strings.Join(spk, ", ")
+			f.Note = "the same statement in different words (a translation or paraphrase): " + listed(spk, ", ")
 		}
 	}
 	// The ID rests on the words every source quotes and, for a conflict, on the speakers.

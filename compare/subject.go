@@ -6,8 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/kljensen/snowball/english"
-
 	"github.com/crosscheck-news/crosscheck/calendar"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/source"
@@ -95,7 +93,7 @@ func nameWord(t facts.Token, proper map[string]bool) (string, bool) {
 	if _, ok := calendar.Weekday(w); ok {
 		return "", false
 	}
-	return english.Stem(w, false), true
+	return stem(w), true
 }
 
 // properWords returns the lower-case words the sentences write capitalised more often than not

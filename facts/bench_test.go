@@ -1,10 +1,13 @@
 package facts
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
+	"github.com/crosscheck-news/crosscheck/internal/benchcorpus/gen"
 	"github.com/crosscheck-news/crosscheck/source"
 )
 
@@ -39,5 +42,34 @@ func BenchmarkExtractDates(b *testing.B) {
 			}
 			n += len(d.Text)
 		}
+	}
+}
+
+// BenchmarkExtract extracts the facts of a generated story of 100 and 1,000 articles.
+func BenchmarkExtract(b *testing.B) {
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			s := gen.New(1, 0, n)
+			docs, err := s.Load(b.TempDir())
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(s.Size()))
+			b.ReportAllocs()
+			for b.Loop() {
+				Extract(docs)
+			}
+		})
+	}
+}
+
+func TestExtractParallelEqualsExtract(t *testing.T) {
+	docs, err := gen.New(3, 1, 40).Load(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := Extract(docs), ExtractParallel(docs)
+	if !reflect.DeepEqual(want, got) {
+		t.Fatal("ExtractParallel differs from Extract")
 	}
 }
