@@ -167,18 +167,25 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	})
 	// A negation and the sentences that affirm it make one conflict; agreements join into
 	// groups of sentences that say one thing. Each finding shows one sentence per source.
-	var out []Finding
-	for _, g := range groupPairs(pairs, Conflict, len(flat)) {
-		f := claimFinding(docs, flat, g.members, g.best)
-		f.Status, f.Severity, f.Note = Conflict, Medium, g.note
-		f.Fact = "a statement one source negates: " + shortText(docs[flat[g.members[0]].Doc].SentenceText(flat[g.members[0]].Index), 12)
-		f.ID = findingID("claim", Conflict, nil, commonTerms(f.Claims))
-		out = append(out, f)
-	}
-	for _, g := range groupPairs(pairs, Agreement, len(flat)) {
-		f := claimFinding(docs, flat, g.members, g.best)
+	conflicts := groupPairs(pairs, Conflict, len(flat))
+	agreements := groupPairs(pairs, Agreement, len(flat))
+	// Each group becomes its finding on all cores; the findings keep the order of the groups.
+	made := make([]Finding, len(conflicts)+len(agreements))
+	keep := make([]bool, len(made))
+	eachIndex(len(made), func(k int) {
+		if k < len(conflicts) {
+			g := conflicts[k]
+			f := claimFinding(docs, flat, terms, g.members, g.best)
+			f.Status, f.Severity, f.Note = Conflict, Medium, g.note
+			f.Fact = "a statement one source negates: " + shortText(docs[flat[g.members[0]].Doc].SentenceText(flat[g.members[0]].Index), 12)
+			f.ID = findingID("claim", Conflict, nil, commonTerms(f.Claims))
+			made[k], keep[k] = f, true
+			return
+		}
+		g := agreements[k-len(conflicts)]
+		f := claimFinding(docs, flat, terms, g.members, g.best)
 		if len(f.Claims) < 2 {
-			continue
+			return
 		}
 		f.Status, f.Severity = Agreement, Info
 		var srcs []string
@@ -187,7 +194,13 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 		}
 		f.Note = "stated in similar words by " + listed(srcs, ", ")
 		f.ID = findingID("claim", Agreement, nil, commonTerms(f.Claims))
-		out = append(out, f)
+		made[k], keep[k] = f, true
+	})
+	var out []Finding
+	for k, f := range made {
+		if keep[k] {
+			out = append(out, f)
+		}
 	}
 	return out
 }
@@ -272,7 +285,7 @@ func shortText(s string, n int) string {
 }
 
 // claimFinding makes a finding of sentences (global indexes), the first per document.
-func claimFinding(docs []*source.Document, flat []*facts.Sentence, g []int, score float64) Finding {
+func claimFinding(docs []*source.Document, flat []*facts.Sentence, terms [][]string, g []int, score float64) Finding {
 	f := Finding{Kind: "claim", Score: round3(score)}
 	seen := map[int]bool{}
 	for _, i := range g {
@@ -284,7 +297,7 @@ func claimFinding(docs []*source.Document, flat []*facts.Sentence, g []int, scor
 		sent := docs[s.Doc].Sentences[s.Index]
 		text := docs[s.Doc].Text[sent.Start:sent.End]
 		f.Claims = append(f.Claims, Claim{Doc: s.Doc, Sentence: s.Index, Start: sent.Start, End: sent.End,
-			Value: text, Normalized: strings.Join(contentTerms(s.Tokens), " ")})
+			Value: text, Normalized: strings.Join(terms[i], " ")})
 	}
 	sort.Slice(f.Claims, func(i, j int) bool { return f.Claims[i].Doc < f.Claims[j].Doc })
 	if len(f.Claims) > 0 {
@@ -334,10 +347,16 @@ func commonTerms(cs []Claim) string {
 	return sharedWords(texts)
 }
 
-// sharedWords returns, sorted and joined, up to eight stems that every text holds.
+// sharedWords returns, sorted and joined, up to eight stems that every text holds. Each
+// distinct text is read once, and reading stops when nothing is common any more.
 func sharedWords(texts []string) string {
 	var common map[string]bool
+	read := map[string]bool{}
 	for _, t := range texts {
+		if read[t] {
+			continue
+		}
+		read[t] = true
 		m := map[string]bool{}
 		for _, w := range contentTerms(facts.Tokenize(t, 0)) {
 			if common == nil || common[w] {
@@ -345,6 +364,9 @@ func sharedWords(texts []string) string {
 			}
 		}
 		common = m
+		if len(common) == 0 {
+			break
+		}
 	}
 	out := make([]string, 0, len(common))
 	for w := range common {

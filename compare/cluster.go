@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -52,7 +54,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(i, j int) bool { return edges[order[i]].score > edges[order[j]].score })
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(edges[j].score, edges[i].score) })
 	span := map[int][2]int64{} // root → earliest and latest resolved day (Unix days) in its group
 	for i, n := range nodes {
 		if w := n.fact.When; w != nil && w.Resolved() && w.Grain == facts.GrainDay {

@@ -194,12 +194,16 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 			nodes = append(nodes, n)
 		}
 	}
+	// Claims need neither the facts nor their edges: they are found beside the facts' pairing,
+	// which keeps both cores busy while the clustering runs on one.
+	claims := make(chan []Finding, 1)
+	go func() { claims <- claimFindings(docs, flat, terms, c, opts) }()
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
 	out := cluster(docs, flat, nodes, edges, c, opts)
 	mentions := nameMentions(docs, flat, proper)
 	out = append(out, nameVariants(docs, flat, mentions)...)
 	out = append(out, quoteFindings(docs, proper, mentions)...)
-	out = append(out, claimFindings(docs, flat, terms, c, opts)...)
+	out = append(out, <-claims...)
 	uniqueIDs(docs, out)
 	limitClaims(out)
 	sortFindings(out)

@@ -11,8 +11,11 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -198,23 +201,50 @@ func errText(err error) string {
 
 // Load reads each file. Files that cannot be used produce a Problem and are skipped; the others
 // are returned in the order given. Two files with the same text are reported and the second one
-// is dropped, so an article is never compared with itself.
+// is dropped, so an article is never compared with itself. Files are read and parsed on all
+// cores; the duplicate checks then run in the order given, so the result does not depend on the
+// schedule.
 func Load(ctx context.Context, files []string, opts Options) ([]*Document, []Problem) {
+	type loaded struct {
+		doc  *Document
+		key  [sha256.Size]byte // textKey of doc.Text
+		ps   []Problem
+		done bool // false when the run was interrupted before the file was read
+	}
+	res := make([]loaded, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) || ctx.Err() != nil {
+					return
+				}
+				d, ps := LoadFile(files[i], opts)
+				res[i] = loaded{doc: d, ps: ps, done: true}
+				if d != nil {
+					res[i].key = textKey(d.Text)
+				}
+			}
+		})
+	}
+	wg.Wait()
 	var docs []*Document
 	var probs []Problem
 	byText := map[[sha256.Size]byte]string{}
 	ids := map[string]string{}
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
+	for i, f := range files {
+		if !res[i].done || ctx.Err() != nil {
 			probs = append(probs, Problem{Path: f, Msg: "interrupted"})
 			break
 		}
-		d, ps := LoadFile(f, opts)
-		probs = append(probs, ps...)
+		d := res[i].doc
+		probs = append(probs, res[i].ps...)
 		if d == nil {
 			continue
 		}
-		key := textKey(d.Text)
+		key := res[i].key
 		if prev, ok := byText[key]; ok {
 			probs = append(probs, Problem{Path: f, Warning: true,
 				Msg: "duplicate: same text as " + prev + "; skipped, so the article is not compared with itself"})

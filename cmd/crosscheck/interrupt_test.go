@@ -128,9 +128,9 @@ func TestSignalMidRunKeepsEarlierOutputs(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
-			// The whole run takes several seconds (load, then comparing 300 articles); a
-			// second in, it is comparing.
-			time.Sleep(time.Second)
+			// The whole run takes over a second (load, compare 300 articles, render); 300 ms in,
+			// it is loading or comparing, well before anything is written.
+			time.Sleep(300 * time.Millisecond)
 			sent := time.Now()
 			if err := cmd.Process.Signal(sig); err != nil {
 				t.Fatal(err)

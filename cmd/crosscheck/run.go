@@ -133,7 +133,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitError
 	}
 	if *out != "" {
-		if err := writeOutputs(*out, r); err != nil {
+		if err := writeOutputs(ctx, *out, r); err != nil {
 			fmt.Fprintln(stderr, "crosscheck:", err)
 			return exitError
 		}
@@ -180,7 +180,7 @@ func analyse(ctx context.Context, paths []string, opts source.Options, skipDir s
 	// facts and compare take no context: they run aside so that an interrupt returns at once
 	// (the abandoned work ends with the process, or on its own in a test).
 	done := make(chan []compare.Finding, 1)
-	go func() { done <- compare.Compare(docs, facts.Extract(docs), compare.Options{}) }()
+	go func() { done <- compare.Compare(docs, facts.ExtractParallel(docs), compare.Options{}) }()
 	var findings []compare.Finding
 	select {
 	case findings = <-done:
@@ -208,8 +208,9 @@ func problemStrings(ps []source.Problem) []string {
 	return out
 }
 
-// writeOutputs writes the three briefing files so that either all are replaced or none is.
-func writeOutputs(dir string, r report.Report) error {
+// writeOutputs writes the briefing files so that either all are replaced or none is. An
+// interrupt that comes while they are rendered leaves the earlier files as they were.
+func writeOutputs(ctx context.Context, dir string, r report.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %w", err)
 	}
@@ -233,6 +234,10 @@ func writeOutputs(dir string, r report.Report) error {
 			st.Abort()
 			return fmt.Errorf("%s: %w", o.name, err)
 		}
+	}
+	if ctx.Err() != nil {
+		st.Abort()
+		return errors.New("interrupted; nothing written")
 	}
 	return st.Commit()
 }

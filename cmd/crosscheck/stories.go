@@ -242,7 +242,7 @@ func compareStory(ctx context.Context, name, dir, out string, opts source.Option
 		return e
 	}
 	r.StaleReviews = review.Join(&r, rf)
-	if err := writeOutputs(out, r); err != nil {
+	if err := writeOutputs(ctx, out, r); err != nil {
 		e.Error = err.Error()
 		return e
 	}
