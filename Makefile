@@ -30,6 +30,7 @@ fuzz: ## run each fuzz target for a minute
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./source
 	$(GO) test -run '^$$' -fuzz FuzzSplit -fuzztime 60s ./source
 	$(GO) test -run '^$$' -fuzz FuzzQuantities -fuzztime 60s ./facts
+	$(GO) test -run '^$$' -fuzz FuzzTokenize -fuzztime 60s ./facts
 	$(GO) test -run '^$$' -fuzz FuzzExtractDates -fuzztime 60s ./facts
 	$(GO) test -run '^$$' -fuzz FuzzCompare -fuzztime 60s ./compare
 	$(GO) test -run '^$$' -fuzz FuzzReviews -fuzztime 60s ./review

@@ -258,6 +258,12 @@ func singular(w string) string {
 }
 
 func splitHyphen(s string) []string {
+	if !strings.ContainsAny(s, "-–") {
+		if s == "" {
+			return nil
+		}
+		return []string{s}
+	}
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '–' })
 }
 
@@ -353,6 +359,9 @@ func readNumber(text string, toks []Token, i int) (q Quantity, first, last, next
 		}
 	default:
 		// number words, perhaps across tokens: "one hundred and five", "twenty-nine", "thirty-day"
+		if _, small := smallNumbers[parts[0]]; !small && parts[0] != "a" {
+			return q, 0, 0, 0, false // wordNumber reads nothing that starts otherwise
+		}
 		var words []string
 		var tokOf []int
 		for j := i; j < len(toks) && j < i+8; j++ {
