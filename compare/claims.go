@@ -127,27 +127,9 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	// sentence order.
 	pairs := eachCollect(len(cand), func(k int) []claimPair {
 		i := cand[k]
-		shared := map[int]int{}
-		seen := map[string]bool{}
-		for _, t := range terms[i] {
-			if seen[t] {
-				continue
-			}
-			seen[t] = true
-			for _, j := range index.after(t, i) {
-				if flat[j].Doc != flat[i].Doc {
-					shared[j]++
-				}
-			}
-		}
-		js := make([]int, 0, len(shared))
-		for j, n := range shared {
-			if n >= ClaimShared {
-				js = append(js, j)
-			}
-		}
-		sort.Ints(js)
-		var pairs []claimPair
+		js := index.shared(terms[i], i, ClaimShared, func(t string) bool { return c.df[t]*5 <= c.n },
+			func(j int) bool { return flat[j].Doc != flat[i].Doc })
+		pairs := make([]claimPair, 0, len(js))
 		for _, j := range js {
 			sc := opts.Scorer.Score(passages[i], passages[j])
 			if sc < NegationScore {

@@ -54,7 +54,12 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(edges[j].score, edges[i].score) })
+	slices.SortFunc(order, func(i, j int) int { // by score, descending; ties in edge order
+		if c := cmp.Compare(edges[j].score, edges[i].score); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
 	span := map[int][2]int64{} // root → earliest and latest resolved day (Unix days) in its group
 	for i, n := range nodes {
 		if w := n.fact.When; w != nil && w.Resolved() && w.Grain == facts.GrainDay {
@@ -87,7 +92,14 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 		return true
 	}
 	agree := map[int][]edge{} // value group root → its agreement edges
-	var agreeEdges, conflicts, apart, apartAll []edge
+	nAgree := 0
+	for _, e := range edges {
+		if e.status == Agreement {
+			nAgree++
+		}
+	}
+	agreeEdges := make([]edge, 0, nAgree)
+	var conflicts, apart, apartAll []edge
 	for _, k := range order {
 		e := edges[k]
 		switch e.status {
@@ -106,8 +118,16 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 			}
 		}
 	}
+	// Each group's edges in one allocation: counted first, then filled in order.
+	perRoot := map[int]int{}
+	for _, e := range agreeEdges {
+		perRoot[uf.find(e.a)]++
+	}
 	for _, e := range agreeEdges {
 		r := uf.find(e.a)
+		if agree[r] == nil {
+			agree[r] = make([]edge, 0, perRoot[r])
+		}
 		agree[r] = append(agree[r], e)
 	}
 	conflicts = dropMatched(flat, nodes, agreeEdges, conflicts)
@@ -413,20 +433,26 @@ func plural(u string) string {
 // dates many moments, and a weekday agrees loosely.
 func dropMatched(flat []*facts.Sentence, nodes []node, agreements, conflicts []edge) []edge {
 	doc := func(n int) int { return flat[nodes[n].sent].Doc }
-	agreesIn := map[int]map[int]bool{}
-	mark := func(n, d int) {
-		if agreesIn[n] == nil {
-			agreesIn[n] = map[int]bool{}
+	type nodeDoc struct{ node, doc int }
+	// Only the nodes of conflicts between figures are asked about.
+	asked := map[int]bool{}
+	for _, e := range conflicts {
+		if nodes[e.a].fact.Kind == facts.Number {
+			asked[e.a], asked[e.b] = true, true
 		}
-		agreesIn[n][d] = true
 	}
+	agreesIn := map[nodeDoc]bool{}
 	for _, e := range agreements {
-		mark(e.a, doc(e.b))
-		mark(e.b, doc(e.a))
+		if asked[e.a] {
+			agreesIn[nodeDoc{e.a, doc(e.b)}] = true
+		}
+		if asked[e.b] {
+			agreesIn[nodeDoc{e.b, doc(e.a)}] = true
+		}
 	}
 	var kept []edge
 	for _, e := range conflicts {
-		if nodes[e.a].fact.Kind == facts.Number && (agreesIn[e.a][doc(e.b)] || agreesIn[e.b][doc(e.a)]) {
+		if nodes[e.a].fact.Kind == facts.Number && (agreesIn[nodeDoc{e.a, doc(e.b)}] || agreesIn[nodeDoc{e.b, doc(e.a)}]) {
 			continue
 		}
 		kept = append(kept, e)

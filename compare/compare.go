@@ -317,24 +317,8 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		if p == nil {
 			return nil
 		}
-		shared := map[int]bool{}
-		seen := map[string]bool{}
-		for _, t := range blockTerms(i) {
-			if seen[t] || c.df[t] > maxDF {
-				continue
-			}
-			seen[t] = true
-			for _, j := range index.after(t, i) {
-				if flat[j].Doc != flat[i].Doc {
-					shared[j] = true
-				}
-			}
-		}
-		cands := make([]int, 0, len(shared))
-		for j := range shared {
-			cands = append(cands, j)
-		}
-		sort.Ints(cands)
+		cands := index.shared(blockTerms(i), i, 1, func(t string) bool { return c.df[t] <= maxDF },
+			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		var edges []edge
 		for _, j := range cands {
 			ss := opts.Scorer.Score(p, passages[j])

@@ -272,3 +272,35 @@ func (p postings) after(t string, i int) []int {
 	}
 	return l
 }
+
+// shared returns, ascending, the passages after i that share at least least of the distinct
+// terms for which use holds, through the lists of p (see after), and for which keep holds.
+func (p postings) shared(terms []string, i, least int, use func(string) bool, keep func(j int) bool) []int {
+	distinct := slices.Clone(terms)
+	slices.Sort(distinct)
+	distinct = slices.Compact(distinct)
+	var all []int
+	for _, t := range distinct {
+		if !use(t) {
+			continue
+		}
+		for _, j := range p.after(t, i) {
+			if keep(j) {
+				all = append(all, j)
+			}
+		}
+	}
+	slices.Sort(all)
+	out := all[:0]
+	for k := 0; k < len(all); {
+		n := 1
+		for k+n < len(all) && all[k+n] == all[k] {
+			n++
+		}
+		if n >= least {
+			out = append(out, all[k])
+		}
+		k += n
+	}
+	return out
+}
