@@ -116,6 +116,9 @@ func Build(docs []*source.Document, findings []compare.Finding, problems []strin
 
 // clean makes a passage one line: line breaks and tabs become spaces.
 func clean(s string) string {
+	if !strings.ContainsAny(s, "\n\r\t") {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '

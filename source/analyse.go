@@ -242,7 +242,7 @@ func classify(raw string) lineKind {
 	}
 	icons := 0
 	for _, w := range words {
-		if strings.HasSuffix(strings.ToLower(w), "icon") {
+		if len(w) >= 4 && strings.EqualFold(w[len(w)-4:], "icon") {
 			icons++
 		}
 	}
@@ -267,7 +267,7 @@ func classify(raw string) lineKind {
 	if n := navSegments(t); n >= 3 {
 		return chrome
 	}
-	if reDomain.MatchString(t) && len(words) <= 6 && !endsSentence(t) {
+	if len(words) <= 6 && !endsSentence(t) && reDomain.MatchString(t) {
 		return chrome
 	}
 	promo := 0

@@ -34,6 +34,9 @@ type batchConfig struct {
 	Args     []string // positional arguments: refused in batch mode
 }
 
+// storyWorkersPerCore is how many stories a batch run compares at once per core.
+const storyWorkersPerCore = 2
+
 // progressEvery is how often a batch run on a terminal reports how many stories are done.
 const progressEvery = time.Second
 
@@ -186,9 +189,10 @@ func listStories(dir, out string) ([]string, error) {
 	return names, nil
 }
 
-// compareStories compares the named stories on a pool of GOMAXPROCS workers and returns their
-// index entries in name order, and how many stories finished. Once ctx is done no new story
-// starts.
+// compareStories compares the named stories on a pool of workers and returns their index
+// entries in name order, and how many stories finished. Once ctx is done no new story starts.
+// There are storyWorkersPerCore workers per core: a worker waiting for its briefing files to
+// reach the disk leaves its core to another.
 func compareStories(ctx context.Context, names []string, dir, out string, opts source.Options, stderr io.Writer) ([]report.StoryEntry, int) {
 	entries := make([]report.StoryEntry, len(names))
 	var done atomic.Int64
@@ -199,7 +203,7 @@ func compareStories(ctx context.Context, names []string, dir, out string, opts s
 	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
+	for range min(storyWorkersPerCore*runtime.GOMAXPROCS(0), len(names)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
