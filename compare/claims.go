@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -77,16 +78,45 @@ func negatedTerms(toks []facts.Token) (neg []negation, plain map[string]bool) {
 
 var notNegating = toSet(`only just merely simply least`)
 
+// negates reports whether toks hold a negating word at all (see negatedTerms).
+func negates(toks []facts.Token) bool {
+	for _, t := range toks {
+		if w := t.Lower; negators[w] || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+			return true
+		}
+	}
+	return false
+}
+
+// sortedSet is a sorted list of distinct stems.
+type sortedSet []string
+
+func (s sortedSet) has(w string) bool {
+	_, ok := slices.BinarySearch(s, w)
+	return ok
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
 // claimFindings pairs sentences of different documents that carry no figure, date or
 // quotation by their similarity.
-func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]string, c *corpus, opts Options) []Finding {
+func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]string, prepared []*Passage, c *corpus, opts Options) []Finding {
 	// What each candidate sentence negates is found once rather than once per pair; the
-	// sentences are prepared on all cores.
+	// sentences are prepared on all cores. A sentence prepared for its facts (prepared[i]) is
+	// not prepared again.
 	type negations struct {
 		neg   []negation
-		plain map[string]bool
+		plain []string // sorted stems stated without a negation
 	}
 	passages := make([]*Passage, len(flat))
+	distinct := make([][]string, len(flat))
 	negs := make([]negations, len(flat))
 	eachIndex(len(flat), func(i int) {
 		s := flat[i]
@@ -94,16 +124,20 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 		if d.Sentences[s.Index].Heading || quoted(d.SentenceText(s.Index)) {
 			return
 		}
-		uniq := map[string]bool{}
-		for _, t := range terms[i] {
-			uniq[t] = true
-		}
-		if len(uniq) < ClaimMinTerms {
+		ds := distinctTerms(terms[i])
+		if len(ds) < ClaimMinTerms {
 			return
 		}
-		passages[i] = newPassage(terms[i], c)
-		n, p := negatedTerms(s.Tokens)
-		negs[i] = negations{n, p}
+		distinct[i] = ds
+		if passages[i] = prepared[i]; passages[i] == nil {
+			passages[i] = newPassage(terms[i], c)
+		}
+		if negates(s.Tokens) {
+			n, p := negatedTerms(s.Tokens)
+			negs[i] = negations{n, sortedKeys(p)}
+		} else {
+			negs[i] = negations{nil, ds} // with no negation every stem is stated plainly
+		}
 	})
 	var cand []int
 	for i, p := range passages {
@@ -115,10 +149,8 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	// more than a fifth of the story's sentences links everything to everything).
 	index := postings{}
 	for _, i := range cand {
-		seen := map[string]bool{}
-		for _, t := range terms[i] {
-			if !seen[t] && c.df[t]*5 <= c.n {
-				seen[t] = true
+		for _, t := range distinct[i] {
+			if c.df[t]*5 <= c.n {
 				index.add(t, i)
 			}
 		}
@@ -127,7 +159,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	// sentence order.
 	pairs := eachCollect(len(cand), func(k int) []claimPair {
 		i := cand[k]
-		js := index.shared(terms[i], i, ClaimShared, func(t string) bool { return c.df[t]*5 <= c.n },
+		js := index.shared(distinct[i], i, ClaimShared, func(t string) bool { return c.df[t]*5 <= c.n },
 			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		pairs := make([]claimPair, 0, len(js))
 		for _, j := range js {
@@ -293,17 +325,18 @@ func claimFinding(docs []*source.Document, flat []*facts.Sentence, terms [][]str
 func negationClash(a, b []facts.Token) (string, bool) {
 	na, pa := negatedTerms(a)
 	nb, pb := negatedTerms(b)
-	return clashOf(na, pa, nb, pb)
+	return clashOf(na, sortedKeys(pa), nb, sortedKeys(pb))
 }
 
 // clashOf is negationClash on what the two sentences negate and state plainly (negatedTerms).
-func clashOf(na []negation, pa map[string]bool, nb []negation, pb map[string]bool) (string, bool) {
+// The plain stems pa and pb are sorted.
+func clashOf(na []negation, pa []string, nb []negation, pb []string) (string, bool) {
 	if len(na) == 0 && len(nb) == 0 {
 		return "", false
 	}
 	for _, p := range []struct {
 		neg          []negation
-		plain, other map[string]bool
+		plain, other sortedSet
 		otherNeg     []negation
 	}{{na, pa, pb, nb}, {nb, pb, pa, na}} {
 		for _, n := range p.neg {
@@ -312,7 +345,7 @@ func clashOf(na []negation, pa map[string]bool, nb []negation, pb map[string]boo
 				negatedThere = negatedThere || m.word == n.word
 			}
 			// Negated on one side only, stated plainly with the same object on the other only.
-			if !negatedThere && !p.plain[n.word] && p.other[n.word] && p.other[n.object] && len(n.word) > 3 {
+			if !negatedThere && !p.plain.has(n.word) && p.other.has(n.word) && p.other.has(n.object) && len(n.word) > 3 {
 				return "not " + n.word + " " + n.object, true
 			}
 		}

@@ -197,7 +197,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	// Claims need neither the facts nor their edges: they are found beside the facts' pairing,
 	// which keeps both cores busy while the clustering runs on one.
 	claims := make(chan []Finding, 1)
-	go func() { claims <- claimFindings(docs, flat, terms, c, opts) }()
+	go func() { claims <- claimFindings(docs, flat, terms, passages, c, opts) }()
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
 	out := cluster(docs, flat, nodes, edges, c, opts)
 	mentions := nameMentions(docs, flat, proper)
@@ -298,14 +298,15 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		}
 		return passages[i].Terms
 	}
-	for i, p := range passages {
-		if p == nil {
-			continue
+	distinct := make([][]string, len(passages))
+	eachIndex(len(passages), func(i int) {
+		if passages[i] != nil {
+			distinct[i] = distinctTerms(blockTerms(i))
 		}
-		seen := map[string]bool{}
-		for _, t := range blockTerms(i) {
-			if !seen[t] && c.df[t] <= maxDF {
-				seen[t] = true
+	})
+	for i, ts := range distinct {
+		for _, t := range ts {
+			if c.df[t] <= maxDF {
 				index.add(t, i)
 			}
 		}
@@ -317,7 +318,7 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		if p == nil {
 			return nil
 		}
-		cands := index.shared(blockTerms(i), i, 1, func(t string) bool { return c.df[t] <= maxDF },
+		cands := index.shared(distinct[i], i, 1, func(t string) bool { return c.df[t] <= maxDF },
 			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		var edges []edge
 		for _, j := range cands {

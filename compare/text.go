@@ -273,12 +273,16 @@ func (p postings) after(t string, i int) []int {
 	return l
 }
 
+// distinctTerms returns the terms sorted, each once.
+func distinctTerms(terms []string) []string {
+	d := slices.Clone(terms)
+	slices.Sort(d)
+	return slices.Compact(d)
+}
+
 // shared returns, ascending, the passages after i that share at least least of the distinct
-// terms for which use holds, through the lists of p (see after), and for which keep holds.
-func (p postings) shared(terms []string, i, least int, use func(string) bool, keep func(j int) bool) []int {
-	distinct := slices.Clone(terms)
-	slices.Sort(distinct)
-	distinct = slices.Compact(distinct)
+// terms (sorted, each once) for which use holds, through the lists of p (see after), and for which keep holds.
+func (p postings) shared(distinct []string, i, least int, use func(string) bool, keep func(j int) bool) []int {
 	var all []int
 	for _, t := range distinct {
 		if !use(t) {
