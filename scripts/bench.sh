@@ -5,10 +5,12 @@
 #
 #   sh scripts/bench.sh                 # all sizes
 #   BENCH_SIZES="100 1000" sh scripts/bench.sh
+#   BATCH_STORIES=50 BATCH_ARTICLES=10 sh scripts/bench.sh   # a smaller batch row
 #
 # Figures come from GNU time (/usr/bin/time -v); on a machine shared with other work they are
 # approximate. Targets: seeds < 100 ms; 1,000 articles < 3 s and < 1 GB; 10,000 < 60 s and
-# < 4 GB; 1,000 articles within 10x the floor.
+# < 4 GB; 1,000 articles within 10x the floor; 200 stories x 10 articles in batch mode < 5 s on
+# both cores. Accuracy (crosscheck eval on the generated case.yaml files) is printed per corpus.
 set -eu
 
 GO=${GO:-go}
@@ -59,6 +61,26 @@ for n in $SIZES; do
 	row "1x$n" "$(ls -d "$tmp/corpus-$n"/*/)" "$n"
 done
 
+# Batch mode: BATCH_STORIES stories of BATCH_ARTICLES articles, one -stories run.
+BATCH_STORIES=${BATCH_STORIES:-200}
+BATCH_ARTICLES=${BATCH_ARTICLES:-10}
+"$tmp/benchcorpus" -seed 1 -stories "$BATCH_STORIES" -articles "$BATCH_ARTICLES" -out "$tmp/batch" >/dev/null
+measure batch "$tmp/crosscheck" -stories "$tmp/batch" -out "$tmp/out-batch" -fail-on none
+cores=$(awk -v c="$cpu" -v w="$wall" 'BEGIN {printf "%.2f", (w > 0 ? c / w : 0)}')
+printf '%-10s %9s %8s %10s %9s %10s %9s %8s\n' "${BATCH_STORIES}x$BATCH_ARTICLES" "$((BATCH_STORIES * BATCH_ARTICLES))" \
+	"$(find "$tmp/batch" -type f ! -name '*.yaml' -exec cat {} + | wc -c | awk '{printf "%.1f", $1 / 1e6}')" \
+	"$wall" "$cpu" "$(awk -v n="$((BATCH_STORIES * BATCH_ARTICLES))" -v w="$wall" 'BEGIN {printf "%.0f", n / w}')" "$rss" -
+echo "batch ${BATCH_STORIES}x$BATCH_ARTICLES $wall $rss $cores" >>"$tmp/results"
+
+# Accuracy on the planted conflicts, agreements and traps of each generated corpus.
+echo
+echo "accuracy on the generated corpora (crosscheck eval on their case.yaml):"
+for n in $SIZES; do
+	printf '  1x%-8s %s\n' "$n" "$("$tmp/crosscheck" eval "$tmp/corpus-$n"/*/case.yaml 2>&1 | tail -1)"
+done
+printf '  %-10s %s\n' "${BATCH_STORIES}x$BATCH_ARTICLES" "$("$tmp/crosscheck" eval "$tmp/batch"/*/case.yaml 2>&1 | tail -1)"
+echo
+
 # The targets, each checked against its row.
 awk '
 function verdict(ok) { return ok ? "ok" : "OVER TARGET" }
@@ -66,6 +88,7 @@ $1 == "seeds"   { printf "seeds end to end %.3f s (target < 0.1 s): %s\n", $3, v
 $1 == "1x1000"  { printf "1,000 articles %.2f s, %d MB (targets < 3 s, < 1024 MB): %s\n", $3, $4, verdict($3 < 3 && $4 < 1024)
                   printf "1,000 articles at %.1fx the read-and-tokenize floor (target < 10x): %s\n", $3 / $5, verdict($3 < 10 * $5) }
 $1 == "1x10000" { printf "10,000 articles %.1f s, %d MB (targets < 60 s, < 4096 MB): %s\n", $3, $4, verdict($3 < 60 && $4 < 4096) }
+$1 == "batch"   { printf "batch %s %.2f s on %.2f cores (target < 5 s for 200x10, both cores): %s\n", $2, $3, $5, verdict($3 < 5 && $5 > 1.5) }
 $1 ~ /^1x/      { n[++k] = $2; w[k] = $3; m[k] = $4 }
 END {
 	for (i = 2; i <= k; i++)
