@@ -37,6 +37,7 @@ func Briefing(r Report) (md, page []byte, err error) {
 		return nil, nil, err
 	}
 	var out bytes.Buffer
+	out.Grow(len(body) + 16<<10) // the page is the body and a few kilobytes of head and style
 	err = pageTemplate.Execute(&out, struct {
 		Title string
 		Body  template.HTML
@@ -60,6 +61,7 @@ func renderMarkdown(src []byte, ids anchorIDs) ([]byte, error) {
 	pc := parser.NewContext()
 	pc.Set(anchorsKey, ids)
 	var body bytes.Buffer
+	body.Grow(len(src) + len(src)/2) // HTML of a briefing runs about a third longer than its Markdown
 	err := markdown.Convert(src, &body, parser.WithContext(pc))
 	return body.Bytes(), err
 }
