@@ -100,6 +100,7 @@ type mdFinding struct {
 	Claims                                            []mdClaim
 	Diff, DiffFrom, DiffTo, DiffWhat                  string
 	Values, SourceList                                string
+	More                                              string // the sources not listed, counted
 }
 
 // mdEvent is a row of the timeline: a dated event and who dates it how.
@@ -264,6 +265,13 @@ func markdownWithAnchors(r Report) ([]byte, *anchors, error) {
 		}
 		mf.Values = strings.Join(uniq(vals), " / ")
 		mf.SourceList = strings.Join(srcs, ", ")
+		if n := f.SourceCount - distinctSources(f.Claims); n > 0 {
+			more := fmt.Sprintf("%d more sources state it too", n)
+			if n == 1 {
+				more = "1 more source states it too"
+			}
+			mf.More = fmt.Sprintf("%s: a finding lists at most %d claims, every distinct value and wording among them.", more, compare.MaxClaims)
+		}
 		switch {
 		case f.IsFlag():
 			mf.DiffWhat, mf.DiffFrom, mf.DiffTo, mf.Diff = findingDiff(f)

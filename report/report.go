@@ -53,7 +53,10 @@ type Finding struct {
 	Note     string  `json:"note,omitempty"`
 	Score    float64 `json:"score"`
 	Claims   []Claim `json:"claims"`
-	Review   *Review `json:"review"`
+	// SourceCount is how many sources state the finding; Claims lists at most
+	// compare.MaxClaims of them, every distinct value and wording among them.
+	SourceCount int     `json:"source_count"`
+	Review      *Review `json:"review"`
 }
 
 // Claim is one source's statement: the value, its sentence and where it stands in the file.
@@ -98,7 +101,7 @@ func Build(docs []*source.Document, findings []compare.Finding, problems []strin
 	}
 	for _, f := range findings {
 		out := Finding{ID: f.ID, Status: f.Status, Kind: f.Kind, Severity: f.Severity, Fact: f.Fact,
-			Note: f.Note, Score: f.Score, Claims: []Claim{}}
+			Note: f.Note, Score: f.Score, Claims: []Claim{}, SourceCount: f.Sources}
 		for _, c := range f.Claims {
 			d := docs[c.Doc]
 			s := d.Sentences[c.Sentence]
@@ -108,6 +111,9 @@ func Build(docs []*source.Document, findings []compare.Finding, problems []strin
 				Line: s.Line, Start: s.Start, End: s.End,
 				ValueStart: len(clean(d.Text[s.Start:c.Start])), ValueEnd: len(clean(d.Text[s.Start:c.End])),
 			})
+		}
+		if out.SourceCount == 0 { // findings made without compare.Compare's count
+			out.SourceCount = distinctSources(out.Claims)
 		}
 		r.Findings = append(r.Findings, out)
 	}
@@ -137,4 +143,13 @@ func context(d *source.Document, i int) string {
 		parts = append(parts, d.SentenceText(i+1))
 	}
 	return clean(strings.Join(parts, " … "))
+}
+
+// distinctSources counts the sources of claims.
+func distinctSources(cs []Claim) int {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		seen[c.Source] = true
+	}
+	return len(seen)
 }
