@@ -130,6 +130,7 @@ type WireDateline struct {
 	Day    int
 	Year   int
 	Agency string // the name in parentheses, when given
+	Len    int    // bytes of the paragraph the dateline takes, through its dash
 }
 
 // reWire: a place in capitals, an optional region or country, the month and day (and year),
@@ -138,7 +139,16 @@ var reWire = regexp.MustCompile(`^[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3}
 
 // ParseWireDateline reads the dateline at the start of a paragraph.
 func ParseWireDateline(para string) (WireDateline, bool) {
-	m := reWire.FindStringSubmatch(para)
+	loc := reWire.FindStringSubmatchIndex(para)
+	if loc == nil {
+		return WireDateline{}, false
+	}
+	m := make([]string, len(loc)/2)
+	for i := range m {
+		if loc[2*i] >= 0 {
+			m[i] = para[loc[2*i]:loc[2*i+1]]
+		}
+	}
 	if m == nil {
 		return WireDateline{}, false
 	}
@@ -154,5 +164,5 @@ func ParseWireDateline(para string) (WireDateline, bool) {
 	if _, ok := Day(max(y, 2000), mo, d); !ok {
 		return WireDateline{}, false
 	}
-	return WireDateline{Month: mo, Day: d, Year: y, Agency: strings.TrimSpace(m[4])}, true
+	return WireDateline{Month: mo, Day: d, Year: y, Agency: strings.TrimSpace(m[4]), Len: loc[1]}, true
 }

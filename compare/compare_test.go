@@ -257,3 +257,42 @@ func docOf(t *testing.T, text string) *source.Document {
 	}
 	return d
 }
+
+// A wire dateline dates the filing, not the story: "TALMOUTH, March 6 (Harbour Wire) - The
+// ferry resumed on March 4" states March 4 only, and datelines of different days conflict with
+// nothing.
+func TestDatelineDatesAreNotFacts(t *testing.T) {
+	docs, fs := compareDir(t, "../testdata/datelines")
+	for _, f := range fs {
+		for _, c := range f.Claims {
+			if f.Kind == "date" {
+				if d := docs[c.Doc]; c.Start >= d.DatelineStart && c.End <= d.DatelineEnd {
+					t.Errorf("%s: the dateline's %q is a claim", f.ID, c.Value)
+				}
+			}
+		}
+		if f.Status == Conflict || f.Status == Variant {
+			t.Errorf("flag %s %s: %s", f.ID, f.Fact, f.Note)
+		}
+	}
+	agreedOn := func(kind string) int {
+		best := 0
+		for _, f := range fs {
+			if f.Status == Agreement && f.Kind == kind {
+				best = max(best, len(f.Claims))
+			}
+		}
+		return best
+	}
+	if n := agreedOn("date"); n < 3 {
+		t.Errorf("the resumption date is agreed by %d sources, want 3 (March 4, March 4, Wednesday)", n)
+	}
+	if n := agreedOn("number"); n < 3 {
+		t.Errorf("the repair cost is agreed by %d sources, want 3", n)
+	}
+	for _, d := range docs {
+		if strings.HasPrefix(d.Text[d.DatelineEnd:], " -") || (d.DatelineEnd > 0 && !strings.HasSuffix(d.Text[d.DatelineStart:d.DatelineEnd], "-")) {
+			t.Errorf("%s: dateline span %q does not end at its dash", d.ID, d.Text[d.DatelineStart:d.DatelineEnd])
+		}
+	}
+}

@@ -71,6 +71,9 @@ func ExtractDoc(di int, d *source.Document, story []time.Time) []Sentence {
 				sent.Facts = append(sent.Facts, Fact{Kind: Number, Doc: di, Sentence: si, Start: q.Start, End: q.End, Quantity: &qq})
 			}
 			for _, w := range dates {
+				if d.DatelineEnd > 0 && w.Start >= d.DatelineStart && w.End <= d.DatelineEnd {
+					continue // the dateline's date is when the story was filed: not a fact of it
+				}
 				ww := w.W
 				sent.Facts = append(sent.Facts, Fact{Kind: Date, Doc: di, Sentence: si, Start: w.Start, End: w.End, When: &ww})
 			}

@@ -91,6 +91,8 @@ func analyse(d *Document, body int) {
 			continue
 		}
 		if wd, ok := calendar.ParseWireDateline(t); ok && (kind[i] == prose || kind[i] == heading) {
+			d.DatelineStart = l.start + strings.Index(d.Text[l.start:l.end], t)
+			d.DatelineEnd = d.DatelineStart + wd.Len
 			if d.Outlet == "" && wd.Agency != "" {
 				d.Outlet, d.OutletFrom = wd.Agency, "dateline"
 			}

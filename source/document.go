@@ -30,6 +30,10 @@ type Document struct {
 	// wire is the month and day of a wire dateline that gives no year ("OSLO, April 8
 	// (Nordwire) -"); Load places it in the year the story's other articles give.
 	wire *calendar.WireDateline
+	// DatelineStart and DatelineEnd span a wire dateline that opens the story ("OSLO, April 8
+	// (Nordwire) -"), or are both 0. Its date says when the story was filed, not when anything
+	// in it happened.
+	DatelineStart, DatelineEnd int
 
 	Sentences []Sentence
 	// Dropped lists the 1-based lines removed as site chrome, for diagnostics.
