@@ -107,7 +107,7 @@ func sortedKeys(m map[string]bool) []string {
 
 // claimFindings pairs sentences of different documents that carry no figure, date or
 // quotation by their similarity.
-func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]string, prepared []*Passage, c *corpus, opts Options) []Finding {
+func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms, distinctOf [][]string, prepared []*Passage, c *corpus, opts Options) []Finding {
 	// What each candidate sentence negates is found once rather than once per pair; the
 	// sentences are prepared on all cores. A sentence prepared for its facts (prepared[i]) is
 	// not prepared again.
@@ -124,7 +124,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 		if d.Sentences[s.Index].Heading || quoted(d.SentenceText(s.Index)) {
 			return
 		}
-		ds := distinctTerms(terms[i])
+		ds := distinctOf[i]
 		if len(ds) < ClaimMinTerms {
 			return
 		}
@@ -148,6 +148,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	// Blocking: an inverted index on each sentence's content words, rare words only (a word in
 	// more than a fifth of the story's sentences links everything to everything).
 	index := postings{}
+	ts := newTallies(len(flat))
 	for _, i := range cand {
 		for _, t := range distinct[i] {
 			if c.df[t]*5 <= c.n {
@@ -159,7 +160,7 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms [][]st
 	// sentence order.
 	pairs := eachCollect(len(cand), func(k int) []claimPair {
 		i := cand[k]
-		js := index.shared(distinct[i], i, ClaimShared, func(t string) bool { return c.df[t]*5 <= c.n },
+		js := index.shared(ts, distinct[i], i, ClaimShared, func(t string) bool { return c.df[t]*5 <= c.n },
 			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		pairs := make([]claimPair, 0, len(js))
 		for _, j := range js {

@@ -139,16 +139,17 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	}
 	c := &corpus{df: map[string]int{}, n: len(flat)}
 	terms := make([][]string, len(flat))
-	eachIndex(len(flat), func(i int) { terms[i] = contentTerms(flat[i].Tokens) })
-	for i := range flat {
-		seen := map[string]bool{}
-		for _, t := range terms[i] {
-			if !seen[t] {
-				seen[t] = true
-				c.df[t]++
-			}
+	distinct := make([][]string, len(flat)) // each sentence's terms sorted, each once
+	eachIndex(len(flat), func(i int) {
+		terms[i] = contentTerms(flat[i].Tokens)
+		distinct[i] = distinctTerms(terms[i])
+	})
+	for _, ts := range distinct {
+		for _, t := range ts {
+			c.df[t]++
 		}
 	}
+	c.prepare()
 	proper := properWords(docs, flat)
 	story := facts.StoryReference(docs)
 	passages := make([]*Passage, len(flat))
@@ -197,7 +198,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	// Claims need neither the facts nor their edges: they are found beside the facts' pairing,
 	// which keeps both cores busy while the clustering runs on one.
 	claims := make(chan []Finding, 1)
-	go func() { claims <- claimFindings(docs, flat, terms, passages, c, opts) }()
+	go func() { claims <- claimFindings(docs, flat, terms, distinct, passages, c, opts) }()
 	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
 	out := cluster(docs, flat, nodes, edges, c, opts)
 	mentions := nameMentions(docs, flat, proper)
@@ -299,6 +300,7 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		return passages[i].Terms
 	}
 	distinct := make([][]string, len(passages))
+	ts := newTallies(len(passages))
 	eachIndex(len(passages), func(i int) {
 		if passages[i] != nil {
 			distinct[i] = distinctTerms(blockTerms(i))
@@ -318,7 +320,7 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		if p == nil {
 			return nil
 		}
-		cands := index.shared(distinct[i], i, 1, func(t string) bool { return c.df[t] <= maxDF },
+		cands := index.shared(ts, distinct[i], i, 1, func(t string) bool { return c.df[t] <= maxDF },
 			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		var edges []edge
 		for _, j := range cands {

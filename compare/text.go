@@ -110,9 +110,27 @@ func (v vector) dot(w vector) float64 {
 type corpus struct {
 	df map[string]int
 	n  int
+	// idfs holds idf of every term of df, computed once (see prepare): the similarity of a
+	// candidate pair asks for it several times per term.
+	idfs map[string]float64
+}
+
+// prepare computes the idf of every term counted in df; later changes to df are not seen.
+func (c *corpus) prepare() {
+	c.idfs = make(map[string]float64, len(c.df))
+	for t := range c.df {
+		c.idfs[t] = c.computeIDF(t)
+	}
 }
 
 func (c *corpus) idf(t string) float64 {
+	if w, ok := c.idfs[t]; ok {
+		return w
+	}
+	return c.computeIDF(t)
+}
+
+func (c *corpus) computeIDF(t string) float64 {
 	return math.Log(float64(c.n+1)/float64(c.df[t]+1)) + 1
 }
 
@@ -281,30 +299,46 @@ func distinctTerms(terms []string) []string {
 }
 
 // shared returns, ascending, the passages after i that share at least least of the distinct
-// terms (sorted, each once) for which use holds, through the lists of p (see after), and for which keep holds.
-func (p postings) shared(distinct []string, i, least int, use func(string) bool, keep func(j int) bool) []int {
-	var all []int
+// terms (sorted, each once) for which use holds, through the lists of p (see after), and for
+// which keep holds. The hits are counted in a tally borrowed from ts, so no set is built per
+// passage.
+func (p postings) shared(ts *tallies, distinct []string, i, least int, use func(string) bool, keep func(j int) bool) []int {
+	tl := ts.pool.Get().(*tally)
 	for _, t := range distinct {
 		if !use(t) {
 			continue
 		}
 		for _, j := range p.after(t, i) {
-			if keep(j) {
-				all = append(all, j)
+			if tl.count[j] == 0 {
+				tl.touched = append(tl.touched, j)
 			}
+			tl.count[j]++
 		}
 	}
-	slices.Sort(all)
-	out := all[:0]
-	for k := 0; k < len(all); {
-		n := 1
-		for k+n < len(all) && all[k+n] == all[k] {
-			n++
+	var out []int
+	for _, j := range tl.touched {
+		if int(tl.count[j]) >= least && keep(j) {
+			out = append(out, j)
 		}
-		if n >= least {
-			out = append(out, all[k])
-		}
-		k += n
+		tl.count[j] = 0
 	}
+	tl.touched = tl.touched[:0]
+	ts.pool.Put(tl)
+	slices.Sort(out)
 	return out
+}
+
+// tallies lends each goroutine of a stage a counter per passage (see shared).
+type tallies struct{ pool sync.Pool }
+
+// tally counts hits per passage; touched lists the passages whose count is not 0.
+type tally struct {
+	count   []uint16 // a sentence has far fewer than 65,536 distinct terms (MaxSentenceBytes)
+	touched []int
+}
+
+func newTallies(n int) *tallies {
+	ts := &tallies{}
+	ts.pool.New = func() any { return &tally{count: make([]uint16, n)} }
+	return ts
 }
