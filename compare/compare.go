@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/source"
@@ -694,9 +695,21 @@ func FormatWhen(w *facts.When) string {
 		return "unresolved"
 	}
 	if w.From.Equal(w.To) {
-		return w.From.Format("2006-01-02")
+		return isoDay(w.From)
 	}
-	return w.From.Format("2006-01-02") + ".." + w.To.Format("2006-01-02")
+	return isoDay(w.From) + ".." + isoDay(w.To)
+}
+
+// isoDay is t.Format("2006-01-02") for years 0 to 9999, without the cost of a layout: notes
+// are written for every pair of dates judged.
+func isoDay(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + int(m)/10), byte('0' + int(m)%10), '-', byte('0' + d/10), byte('0' + d%10)}
+	return string(b[:])
 }
 
 // measureNouns map the stems of generic measure nouns to what they measure.

@@ -196,7 +196,7 @@ func resolvedNote(na string, a *facts.When, nb string, b *facts.When) string {
 		if note != "" {
 			note += "; "
 		}
-		note += fmt.Sprintf("%s: %s → %s", x.n, x.w.How, FormatWhen(x.w))
+		note += x.n + ": " + x.w.How + " → " + FormatWhen(x.w)
 	}
 	return note
 }

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The seeds' release (Friday 5 December 2025) and the Kremlin's reaction (Sunday 7 December)
@@ -93,5 +94,21 @@ func TestDatesInHandMadeStory(t *testing.T) {
 		if f.Kind == "date" && f.Status == Conflict && len(f.Claims) == 2 && f.Claims[0].Value == "June 2" {
 			t.Errorf("the council's June 2 vote conflicts with %q", f.Claims[1].Value)
 		}
+	}
+}
+
+func TestISODayMatchesFormat(t *testing.T) {
+	for _, s := range []string{"0001-01-01", "0999-12-31", "2025-12-07", "2026-03-09", "9999-12-31"} {
+		d, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := isoDay(d); got != s {
+			t.Errorf("isoDay(%s) = %s", s, got)
+		}
+	}
+	far := time.Date(12000, 5, 6, 0, 0, 0, 0, time.UTC)
+	if got, want := isoDay(far), far.Format("2006-01-02"); got != want {
+		t.Errorf("isoDay(year 12000) = %s, want %s", got, want)
 	}
 }
