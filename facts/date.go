@@ -115,14 +115,29 @@ var (
 	offsetWords   = strings.Fields(`after before prior later earlier`)
 )
 
-func anyWord(words map[string]bool, list []string) bool {
-	for _, w := range list {
-		if words[w] {
-			return true
+// wordClass marks the lists above a word belongs to; a sentence runs the date patterns of the
+// classes its words have.
+type wordClass uint8
+
+const (
+	classMonth wordClass = 1 << iota
+	classWeekday
+	classRelative
+	classRelMod
+	classPeriod
+	classOffset
+)
+
+var wordClasses = func() map[string]wordClass {
+	m := map[string]wordClass{}
+	for c, list := range map[wordClass][]string{classMonth: monthWords, classWeekday: weekdayWords,
+		classRelative: relativeWords, classRelMod: relativeMods, classPeriod: periodWords, classOffset: offsetWords} {
+		for _, w := range list {
+			m[w] |= c
 		}
 	}
-	return false
-}
+	return m
+}()
 
 // hasFourDigits reports whether s holds four digits in a row (a year).
 func hasFourDigits(s string) bool {
@@ -151,14 +166,14 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 	// words it holds (a digit, a month or weekday name, a relative word).
 	lower := strings.ToLower(sent)
 	hasDigit := strings.ContainsAny(sent, "0123456789")
-	words := map[string]bool{}
+	var has wordClass
 	for _, w := range strings.FieldsFunc(lower, func(r rune) bool { return r < 'a' || r > 'z' }) {
-		words[w] = true
+		has |= wordClasses[w]
 	}
-	hasMonth := anyWord(words, monthWords)
-	hasWeekday := anyWord(words, weekdayWords)
-	hasRel := anyWord(words, relativeWords) || (anyWord(words, relativeMods) && anyWord(words, periodWords))
-	hasOffset := anyWord(words, offsetWords) && anyWord(words, periodWords)
+	hasMonth := has&classMonth != 0
+	hasWeekday := has&classWeekday != 0
+	hasRel := has&classRelative != 0 || (has&classRelMod != 0 && has&classPeriod != 0)
+	hasOffset := has&classOffset != 0 && has&classPeriod != 0
 	skip := map[*regexp.Regexp]bool{
 		dateISO: !hasDigit, dateNumeric: !hasDigit, dateMDY: !hasDigit || !hasMonth, dateDMY: !hasDigit || !hasMonth,
 		dateMonYear: !hasDigit || !hasMonth, dateYear: !hasFourDigits(sent), dateMonth: !hasMonth,

@@ -258,7 +258,7 @@ func singular(w string) string {
 }
 
 func splitHyphen(s string) []string {
-	if !strings.ContainsAny(s, "-–") {
+	if strings.IndexByte(s, '-') < 0 && !strings.Contains(s, "–") {
 		if s == "" {
 			return nil
 		}

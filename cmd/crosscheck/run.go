@@ -209,28 +209,35 @@ func problemStrings(ps []source.Problem) []string {
 }
 
 // writeOutputs writes the briefing files so that either all are replaced or none is. An
-// interrupt that comes while they are rendered leaves the earlier files as they were.
+// interrupt that comes while they are rendered leaves the earlier files as they were. The JSON
+// and SARIF are rendered beside the briefing, on the other core.
 func writeOutputs(ctx context.Context, dir string, r report.Report) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot create output directory: %w", err)
 	}
+	type rendered struct {
+		name string
+		data []byte
+		err  error
+	}
+	machine := make(chan [2]rendered, 1)
+	go func() {
+		js, errJ := report.JSON(r)
+		sarif, errS := report.SARIF(r)
+		machine <- [2]rendered{{"findings.json", js, errJ}, {"findings.sarif", sarif, errS}}
+	}()
 	md, page, err := report.Briefing(r)
+	files := <-machine
 	if err != nil {
 		return fmt.Errorf("briefing: %w", err)
 	}
 	var st fsutil.Staged
-	for _, o := range []struct {
-		name   string
-		render func(report.Report) ([]byte, error)
-	}{{"findings.json", report.JSON}, {"findings.sarif", report.SARIF},
-		{"briefing.md", func(report.Report) ([]byte, error) { return md, nil }},
-		{"briefing.html", func(report.Report) ([]byte, error) { return page, nil }}} {
-		data, err := o.render(r)
-		if err != nil {
+	for _, o := range []rendered{files[0], files[1], {"briefing.md", md, nil}, {"briefing.html", page, nil}} {
+		if o.err != nil {
 			st.Abort()
-			return fmt.Errorf("%s: %w", o.name, err)
+			return fmt.Errorf("%s: %w", o.name, o.err)
 		}
-		if err := st.Add(filepath.Join(dir, o.name), data); err != nil {
+		if err := st.Add(filepath.Join(dir, o.name), o.data); err != nil {
 			st.Abort()
 			return fmt.Errorf("%s: %w", o.name, err)
 		}
