@@ -119,6 +119,7 @@ type node struct {
 	// measure is what a figure without a unit measures, from a measure noun near it ("the
 	// death toll rose to 26", "23 dead"): "deaths", "attendance", "turnout" or "total".
 	measure string
+	role    figureRole // a change or a level (roleOf)
 }
 
 type edge struct {
@@ -179,6 +180,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
 				n.prior = earlier || isPrior(s.Tokens, f)
 				n.measure = measureOf(s.Tokens, f)
+				n.role = roleOf(s.Tokens, f)
 				prev = n.subj
 			}
 			nodesIn[i] = append(nodesIn[i], n)
@@ -355,7 +357,8 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 	for _, a := range as {
 		for _, b := range bs {
 			fa, fb := nodes[a].fact, nodes[b].fact
-			if !(comparable(fa, fb) || sameMeasure(nodes[a], nodes[b])) || !sameSubject(nodes[a].subj, nodes[b].subj) {
+			if !(comparable(fa, fb) || sameMeasure(nodes[a], nodes[b])) || !sameSubject(nodes[a].subj, nodes[b].subj) ||
+				otherRole(nodes[a].role, nodes[b].role) {
 				continue
 			}
 			sim, least := ss, opts.PairScore
