@@ -22,6 +22,11 @@ func judgeDates(docs []*source.Document, a, b facts.Fact, opts Options) (string,
 	if st == Conflict && !sameOccasion(docs, a, b) {
 		return "", ""
 	}
+	// A plan and what happened are two facts: "was due to meet executives on Tuesday" and
+	// "left for Berlin on Wednesday" do not disagree about a date (they may still agree).
+	if st == Conflict && a.When.Planned != b.When.Planned {
+		return "", ""
+	}
 	return st, note
 }
 

@@ -55,6 +55,9 @@ type When struct {
 	Alt time.Time
 	// Clash is set when a stated weekday does not fall on the stated date ("Tuesday, March 12, 2026").
 	Clash bool
+	// Planned is set when the date's clause speaks of a plan or schedule, now or as it stood
+	// then ("will meet on Tuesday", "was due to meet on Tuesday"), not of what happened.
+	Planned bool
 	// Event is the occasion a date counted from the sentence's own date belongs to ("the
 	// release" in "On December 7, two days after the release"); empty for other dates.
 	Event string
@@ -99,6 +102,8 @@ var (
 	dateOffset  = regexp.MustCompile(`\b(` + reCount + `)\s+(days?|weeks?)\s+(?i:(after|before|later than|earlier than|prior to))\s+`)
 	clockTime   = regexp.MustCompile(`(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b`)
 	timeZone    = regexp.MustCompile(`\b(?:(?i:local time)|(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|JST|KST|IST|MSK|AEST|AEDT|HKT|SGT|WIB)\b|[A-Z][a-z]+ time\b)`)
+	// planWords are futureWords and the plans of the past: "was due to", "were expected to".
+	planWords = regexp.MustCompile(`(?i)\b(?:(?:was|were|had been) (?:due|expected|scheduled|set|supposed|planned|meant) to|was to|were to)\b|` + futureWords.String())
 	futureWords = regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|is expected|are expected|scheduled|plans? to|set to|upcoming|is to|are to|would (?:not )?(?:be|start|begin|open|close|take place|resume|end|last|run|meet|hold|visit|travel|return|launch|sign|vote|publish|release|announce|complete|finish|expire|arrive))\b`)
 )
 
@@ -391,9 +396,11 @@ func extractDates(text string, s source.Sentence, ref Reference) []foundWhen {
 		clock = clockTime.FindString(sent)
 	}
 	out := make([]foundWhen, 0, len(ms))
+	planned := planWords.MatchString(sent)
 	for _, m := range ms {
 		w := m.w
 		w.Zoned = zoned
+		w.Planned = planned && planWords.MatchString(clauseOf(sent, m.start, m.end))
 		if w.Grain == GrainDay {
 			w.Clock = clock
 		}

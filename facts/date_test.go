@@ -126,3 +126,28 @@ func TestFutureIsReadPerClause(t *testing.T) {
 		}
 	}
 }
+
+// A date in a clause that speaks of a plan, now or as it stood then, is marked Planned; the
+// date of what happened is not, even beside a plan in another clause.
+func TestPlannedDates(t *testing.T) {
+	pub := time.Date(2026, 5, 21, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text    string
+		planned bool
+	}{
+		{"Zhaksybekov was due to meet logistics executives in Warsaw on Tuesday before travelling on to Berlin.", true},
+		{"Zhaksybekov left Warsaw for Berlin on Wednesday, where he is due to hold talks on energy.", false},
+		{"The minister will travel to Berlin on Tuesday.", true},
+		{"The vote was expected to take place on Friday.", true},
+		{"The count ended on Wednesday.", false},
+	}
+	for _, tt := range tests {
+		ws := extractDates(tt.text, source.Sentence{Start: 0, End: len(tt.text)}, Reference{Published: pub})
+		if len(ws) != 1 {
+			t.Fatalf("%q: %d dates, want 1", tt.text, len(ws))
+		}
+		if ws[0].W.Planned != tt.planned {
+			t.Errorf("%q: planned %v, want %v", tt.text, ws[0].W.Planned, tt.planned)
+		}
+	}
+}
