@@ -103,7 +103,7 @@ var (
 	clockTime   = regexp.MustCompile(`(?i)\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b`)
 	timeZone    = regexp.MustCompile(`\b(?:(?i:local time)|(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|BST|JST|KST|IST|MSK|AEST|AEDT|HKT|SGT|WIB)\b|[A-Z][a-z]+ time\b)`)
 	// planWords are futureWords and the plans of the past: "was due to", "were expected to".
-	planWords = regexp.MustCompile(`(?i)\b(?:(?:was|were|had been) (?:due|expected|scheduled|set|supposed|planned|meant) to|was to|were to)\b|` + futureWords.String())
+	planWords   = regexp.MustCompile(`(?i)\b(?:(?:was|were|had been) (?:due|expected|scheduled|set|supposed|planned|meant) to|was to|were to)\b|` + futureWords.String())
 	futureWords = regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|is expected|are expected|scheduled|plans? to|set to|upcoming|is to|are to|would (?:not )?(?:be|start|begin|open|close|take place|resume|end|last|run|meet|hold|visit|travel|return|launch|sign|vote|publish|release|announce|complete|finish|expire|arrive))\b`)
 )
 
