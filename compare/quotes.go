@@ -124,10 +124,16 @@ func extractQuotes(d *source.Document, di int, proper map[string]bool) []quote {
 		}
 		a = b + 1
 	}
-	// A quotation attributed to a pronoun, or to nobody, takes the speaker of the quotation
-	// just before it in the same document when that one is near.
+	// A quotation attributed to a pronoun takes the speaker of the quotation just before it in
+	// the same document when that one is near; a quotation attributed to nobody takes it when
+	// both stand in one paragraph (`"This is a repricing," said Raman. "Valuations were
+	// built on..."`: a paragraph of quotations is one speaker's).
 	for i := range out {
-		if out[i].key == "" && out[i].speaker == "he" && i > 0 && out[i-1].key != "" && out[i].sent-out[i-1].sent <= SpeakerLookBack {
+		if i == 0 || out[i].key != "" || out[i-1].key == "" {
+			continue
+		}
+		samePara := d.Sentences[out[i].sent].Para == d.Sentences[out[i-1].sent].Para
+		if out[i].speaker == "he" && out[i].sent-out[i-1].sent <= SpeakerLookBack || out[i].speaker == "" && samePara {
 			out[i].speaker, out[i].key = out[i-1].speaker, out[i-1].key
 		}
 		if out[i].speaker == "he" {
@@ -293,7 +299,10 @@ func speakerBefore(s string, base int, d *source.Document, proper map[string]boo
 			if who, off, ok := lastName(d.Text, toks[:i], t.Start, proper); ok {
 				return who, off, true
 			}
-			return firstName(d.Text, toks[i+1:], 3, proper)
+			if who, off, ok := firstName(d.Text, toks[i+1:], 3, proper); ok {
+				return who, off, true
+			}
+			break // a verb with nobody next to it ("has since been quoted widely:"): the colon decides
 		}
 	}
 	if colon {

@@ -84,3 +84,28 @@ func keys(m map[string]Finding) []string {
 	}
 	return out
 }
+
+// Speakers named away from their quotation: a second quotation in the speaker's paragraph, and
+// a quotation after a colon whose clause names the speaker but puts a saying verb elsewhere.
+func TestSpeakersAcrossTheParagraph(t *testing.T) {
+	text := "---\ntitle: t\n---\n" +
+		"\"This is a repricing, not a panic,\" said Priya Raman, chief strategist at Halvorsen Capital. \"Valuations were built on two things, cheap money and endless chip demand.\"\n\n" +
+		"Markets fell sharply in the afternoon session.\n\n" +
+		"Wróblewska summed up the Polish view in a sentence that has since been quoted widely in the regional press: \"The corridor is no longer a line on a map.\"\n"
+	d := docOf(t, text)
+	proper := map[string]bool{"priya": true, "raman": true, "wróblewska": true, "halvorsen": true, "capital": true}
+	want := map[string]string{
+		"This is a repricing, not a panic":                                         "Priya Raman",
+		"Valuations were built on two things, cheap money and endless chip demand": "Priya Raman",
+		"The corridor is no longer a line on a map":                                "Wróblewska",
+	}
+	got := map[string]string{}
+	for _, q := range extractQuotes(d, 0, proper) {
+		got[q.text] = q.speaker
+	}
+	for text, who := range want {
+		if got[text] != who {
+			t.Errorf("%q: speaker %q, want %q (all: %v)", text, got[text], who, got)
+		}
+	}
+}
