@@ -120,6 +120,7 @@ type node struct {
 	// death toll rose to 26", "23 dead"): "deaths", "attendance", "turnout" or "total".
 	measure string
 	role    figureRole // a change or a level (roleOf)
+	stage   countStage // a preliminary or a final account (stageOf)
 }
 
 type edge struct {
@@ -174,8 +175,9 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 		}
 		var prev map[string]bool
 		earlier := priorSentence(s.Tokens)
+		stage := stageOf(s.Tokens)
 		for k, f := range s.Facts {
-			n := node{sent: i, fact: f, local: localTerms(s.Tokens, f), when: st}
+			n := node{sent: i, fact: f, local: localTerms(s.Tokens, f), when: st, stage: stage}
 			if f.Kind == facts.Number {
 				n.subj = subjectOf(docs[s.Doc].Text, s.Tokens, s.Facts, k, prev, proper)
 				n.prior = earlier || isPrior(s.Tokens, f)
@@ -392,6 +394,9 @@ func judgeSentencePair(docs []*source.Document, nodes []node, as, bs []int, ss, 
 				if apart, why := differentMoments(nodes[a].when, nodes[b].when); apart {
 					status, note = DifferentEvents, why
 				}
+			}
+			if status == Conflict && otherStage(nodes[a].stage, nodes[b].stage) {
+				status, note = DifferentEvents, "a preliminary and a final account: different moments of the count"
 			}
 			// Two facts of one sentence often score alike against a third ("On December 7,
 			// two days after the release"): the agreeing reading goes first.

@@ -78,3 +78,42 @@ func roleOf(toks []facts.Token, f facts.Fact) figureRole {
 	}
 	return roleUnknown
 }
+
+// countStage says whether a sentence gives a preliminary account ("partial results",
+// "provisional figures") or the final one ("the final result", "certified figures"). A
+// preliminary and a final account of a count are two moments, not a disagreement: "heading
+// for victory on Monday, according to partial results" and "on Tuesday declared the final
+// result".
+type countStage uint8
+
+const (
+	stageUnknown countStage = iota
+	stagePreliminary
+	stageFinal
+)
+
+var (
+	preliminaryWords = toSet(`preliminary provisional partial interim initial incomplete`)
+	finalWords       = toSet(`final certified definitive`)
+)
+
+// stageOf reads the sentence's words; a sentence that says both is unknown.
+func stageOf(toks []facts.Token) countStage {
+	pre, fin := false, false
+	for _, t := range toks {
+		pre = pre || preliminaryWords[t.Lower]
+		fin = fin || finalWords[t.Lower]
+	}
+	switch {
+	case pre && !fin:
+		return stagePreliminary
+	case fin && !pre:
+		return stageFinal
+	}
+	return stageUnknown
+}
+
+// otherStage reports whether one account is known preliminary and the other final.
+func otherStage(a, b countStage) bool {
+	return a != stageUnknown && b != stageUnknown && a != b
+}

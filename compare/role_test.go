@@ -46,3 +46,24 @@ func TestRoleOfFigures(t *testing.T) {
 		t.Error("otherRole: a change and a level differ; unknown differs from nothing")
 	}
 }
+
+func TestStageOfAccounts(t *testing.T) {
+	tests := []struct {
+		text string
+		want countStage
+	}{
+		{"The opposition was heading for victory on Monday, according to partial results.", stagePreliminary},
+		{"The commission on Tuesday declared the final result of the election.", stageFinal},
+		{"Provisional figures put turnout at 61%.", stagePreliminary},
+		{"The final tally replaced the preliminary one.", stageUnknown},
+		{"The commission announced the result on Tuesday.", stageUnknown},
+	}
+	for _, tt := range tests {
+		if got := stageOf(facts.Tokenize(tt.text, 0)); got != tt.want {
+			t.Errorf("%q: stage %d, want %d", tt.text, got, tt.want)
+		}
+	}
+	if !otherStage(stagePreliminary, stageFinal) || otherStage(stageFinal, stageFinal) || otherStage(stageUnknown, stageFinal) {
+		t.Error("otherStage: preliminary and final differ; unknown differs from nothing")
+	}
+}
