@@ -164,6 +164,11 @@ func claimFindings(docs []*source.Document, flat []*facts.Sentence, terms, disti
 			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		pairs := make([]claimPair, 0, len(js))
 		for _, j := range js {
+			// Without a negation on either side the pair can only agree, which sentences with
+			// figures or dates do not do here: it is not scored.
+			if len(negs[i].neg) == 0 && len(negs[j].neg) == 0 && (len(flat[i].Facts) > 0 || len(flat[j].Facts) > 0) {
+				continue
+			}
 			sc := opts.Scorer.Score(passages[i], passages[j])
 			if sc < NegationScore {
 				continue
