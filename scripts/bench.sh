@@ -7,7 +7,8 @@
 #   BENCH_SIZES="100 1000" sh scripts/bench.sh
 #   BATCH_STORIES=50 BATCH_ARTICLES=10 sh scripts/bench.sh   # a smaller batch row
 #
-# Figures come from GNU time (/usr/bin/time -v); on a machine shared with other work they are
+# Figures come from GNU time (/usr/bin/time -v), the best of BENCH_RUNS (3) runs for corpora of
+# fewer than 5,000 articles and of one run above; on a machine shared with other work they are
 # approximate. Targets: seeds < 100 ms; 1,000 articles < 3 s and < 1 GB; 10,000 < 60 s and
 # < 4 GB; 1,000 articles within 10x the floor; 200 stories x 10 articles in batch mode < 5 s on
 # both cores. Accuracy (crosscheck eval on the generated case.yaml files) is printed per corpus.
@@ -25,6 +26,28 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/crosscheck-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT INT TERM
 $GO build -o "$tmp/crosscheck" ./cmd/crosscheck
 $GO build -o "$tmp/benchcorpus" ./internal/benchcorpus
+
+# best NAME N CMD...: measure, N times, keeping the run of least wall time (a shared machine
+# slows some runs; the fastest is the one least disturbed). Sets wall, rss and cpu.
+best() {
+	bname=$1 runs=$2
+	shift 2
+	bw= br= bc=
+	k=0
+	while [ "$k" -lt "$runs" ]; do
+		measure "$bname" "$@"
+		if [ -z "$bw" ] || awk -v a="$wall" -v b="$bw" 'BEGIN {exit !(a < b)}'; then
+			bw=$wall br=$rss bc=$cpu
+		fi
+		k=$((k + 1))
+	done
+	wall=$bw rss=$br cpu=$bc
+}
+
+# runsFor N: how many times a corpus of N articles is run (best of 3 below 5,000 articles).
+runsFor() {
+	if [ "$1" -lt 5000 ]; then echo "${BENCH_RUNS:-3}"; else echo 1; fi
+}
 
 # measure NAME CMD...: runs CMD under GNU time, sets wall (s) and rss (MB).
 measure() {
@@ -47,9 +70,9 @@ printf '%-10s %9s %8s %10s %9s %10s %9s %8s\n' corpus articles MB wall_s cpu_s a
 row() {
 	label=$1 dir=$2 n=$3
 	mb=$(find "$dir" -type f ! -name '*.yaml' -exec cat {} + | wc -c | awk '{printf "%.1f", $1 / 1e6}')
-	measure "floor-$label" "$tmp/benchcorpus" -floor "$dir"
+	best "floor-$label" "$(runsFor "$n")" "$tmp/benchcorpus" -floor "$dir"
 	floor=$wall
-	measure "run-$label" "$tmp/crosscheck" -out "$tmp/out-$label" -fail-on none "$dir"
+	best "run-$label" "$(runsFor "$n")" "$tmp/crosscheck" -out "$tmp/out-$label" -fail-on none "$dir"
 	rate=$(awk -v n="$n" -v w="$wall" 'BEGIN {printf "%.0f", (w > 0 ? n / w : 0)}')
 	printf '%-10s %9s %8s %10s %9s %10s %9s %8s\n' "$label" "$n" "$mb" "$wall" "$cpu" "$rate" "$rss" "$floor"
 	echo "$label $n $wall $rss $floor" >>"$tmp/results"
@@ -65,7 +88,7 @@ done
 BATCH_STORIES=${BATCH_STORIES:-200}
 BATCH_ARTICLES=${BATCH_ARTICLES:-10}
 "$tmp/benchcorpus" -seed 1 -stories "$BATCH_STORIES" -articles "$BATCH_ARTICLES" -out "$tmp/batch" >/dev/null
-measure batch "$tmp/crosscheck" -stories "$tmp/batch" -out "$tmp/out-batch" -fail-on none
+best batch "$(runsFor "$((BATCH_STORIES * BATCH_ARTICLES))")" "$tmp/crosscheck" -stories "$tmp/batch" -out "$tmp/out-batch" -fail-on none
 cores=$(awk -v c="$cpu" -v w="$wall" 'BEGIN {printf "%.2f", (w > 0 ? c / w : 0)}')
 printf '%-10s %9s %8s %10s %9s %10s %9s %8s\n' "${BATCH_STORIES}x$BATCH_ARTICLES" "$((BATCH_STORIES * BATCH_ARTICLES))" \
 	"$(find "$tmp/batch" -type f ! -name '*.yaml' -exec cat {} + | wc -c | awk '{printf "%.1f", $1 / 1e6}')" \
