@@ -260,7 +260,7 @@ func cluster(docs []*source.Document, flat []*facts.Sentence, nodes []node, edge
 	}
 	for _, e := range apart {
 		if f, ok := makeFinding(docs, flat, nodes, []edge{e}, c); ok {
-			f.Status, f.Severity, f.Note = DifferentEvents, Info, e.note
+			f.Status, f.Severity, f.Note = DifferentEvents, Info, edgeNote(docs, nodes, e)
 			f.ID = findingID(f.Kind, f.Status, f.Claims, unitKey(nodes[e.a].fact))
 			out = append(out, f)
 		}
@@ -307,7 +307,7 @@ func makeFinding(docs []*source.Document, flat []*facts.Sentence, nodes []node, 
 		}
 	}
 	if note == "" {
-		note = bestEdge.note
+		note = edgeNote(docs, nodes, bestEdge)
 	}
 	perDoc := map[int]int{}
 	for n, w := range weight {
