@@ -101,6 +101,7 @@ type mdFinding struct {
 	Diff, DiffFrom, DiffTo, DiffWhat                  string
 	Values, SourceList                                string
 	More                                              string // the sources not listed, counted
+	ByValue                                           string // each value with how many claims state it
 }
 
 // mdEvent is a row of the timeline: a dated event and who dates it how.
@@ -275,6 +276,9 @@ func markdownWithAnchors(r Report) ([]byte, *anchors, error) {
 		switch {
 		case f.IsFlag():
 			mf.DiffWhat, mf.DiffFrom, mf.DiffTo, mf.Diff = findingDiff(f)
+			if (f.Kind == "number" || f.Kind == "date") && len(f.Claims) > 2 {
+				mf.ByValue = byValue(f.Claims)
+			}
 			switch {
 			case f.Review != nil && f.Review.Decision == "dismissed" && !f.Review.Stale:
 				v.Dismissed = append(v.Dismissed, mf)
@@ -585,4 +589,46 @@ func quantity(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// byValue sums up a flag's claims by normalised value, the most stated first: "**33-page** (33
+// page): 3 claims · **29-page** (29 page): 1 claim, 003\_x". The few who state a value are
+// named, so the odd one out in a table of dozens is seen at once.
+func byValue(cs []Claim) string {
+	type group struct {
+		wording, norm string
+		srcs          []string
+	}
+	var gs []*group
+	at := map[string]*group{}
+	for _, c := range cs {
+		g := at[c.Normalized]
+		if g == nil {
+			g = &group{wording: c.Value, norm: c.Normalized}
+			at[c.Normalized] = g
+			gs = append(gs, g)
+		}
+		g.srcs = append(g.srcs, c.Source)
+	}
+	if len(gs) < 2 {
+		return ""
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return len(gs[i].srcs) > len(gs[j].srcs) })
+	var parts []string
+	for _, g := range gs {
+		p := "**" + md(g.wording) + "**"
+		if g.norm != "" && g.norm != g.wording {
+			p += " (" + md(g.norm) + ")"
+		}
+		p += ": " + quantity(len(g.srcs), "claim", "claims")
+		if len(g.srcs) <= 3 {
+			names := make([]string, len(g.srcs))
+			for i, s := range g.srcs {
+				names[i] = md(s)
+			}
+			p += ", " + strings.Join(names, ", ")
+		}
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, " · ")
 }

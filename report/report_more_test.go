@@ -34,3 +34,21 @@ func TestUnlistedSourcesAreCounted(t *testing.T) {
 		t.Errorf("findings.json lacks source_count 950")
 	}
 }
+
+// A flag with many claims sums them up by value, the most stated first, and names the few who
+// state the odd one out.
+func TestFlagsSumUpTheirValues(t *testing.T) {
+	f := Finding{ID: "f-odd", Status: compare.Conflict, Kind: "date", Severity: compare.High, Fact: "date", SourceCount: 6}
+	for _, s := range []string{"a", "b", "c", "d", "e"} {
+		f.Claims = append(f.Claims, Claim{Source: s, Value: "June 1", Normalized: "2025-06-01"})
+	}
+	f.Claims = append(f.Claims, Claim{Source: "odd_one", Value: "on Saturday", Normalized: "2025-05-31"})
+	md, err := Markdown(Report{Version: Version, Findings: []Finding{f}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "By value: **June 1** (2025-06-01): 5 claims · **on Saturday** (2025-05-31): 1 claim, odd\\_one"
+	if !strings.Contains(string(md), want) {
+		t.Errorf("the briefing lacks %q:\n%s", want, md)
+	}
+}
