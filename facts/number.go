@@ -287,6 +287,11 @@ func extractQuantities(text string, toks []Token) []Quantity_ {
 			i = end
 			continue
 		}
+		if q, end, ok := readFraction(toks, i); ok {
+			out = append(out, Quantity_{Start: toks[i].Start, End: toks[end].End, Q: q})
+			i = end
+			continue
+		}
 		q, start, end, next, ok := readNumber(text, toks, i)
 		if !ok {
 			continue
@@ -652,4 +657,52 @@ func readOrdinal(text string, toks []Token, i int) (Quantity, int, bool) {
 		dim += ":of:" + strings.Join(frame, "-")
 	}
 	return Quantity{Value: float64(v), Low: float64(v), High: float64(v), Unit: unit, Dim: dim, Base: 1}, end, true
+}
+
+// denominators are the words of a fraction's denominator, singular and plural.
+var denominators = map[string]float64{"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+	"quarters": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+	"eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
+
+// readFraction reads a fraction written in words as a percentage: "one-fifth", "a third",
+// "two thirds", "three-quarters". Only a proportion counts: after "by" ("cut by one-fifth") or
+// before "of" ("a third of the lakes"); "a fifth cup" ranks, and "the second half" is a time.
+// It returns the quantity and the index of its last token.
+func readFraction(toks []Token, i int) (Quantity, int, bool) {
+	var num, den float64
+	last := i
+	if parts := splitHyphen(toks[i].Lower); len(parts) == 2 {
+		// "one-fifth", "two-thirds"
+		n, okN := smallNumbers[parts[0]]
+		d, okD := denominators[parts[1]]
+		if !okN || !okD || n == 0 || n >= d || parts[0] == "dozen" {
+			return Quantity{}, 0, false
+		}
+		num, den = n, d
+	} else if i+1 < len(toks) {
+		// "a third", "one fifth", "two thirds"
+		w := toks[i].Lower
+		n, okN := smallNumbers[w]
+		if w == "a" || w == "an" {
+			n, okN = 1, true
+		}
+		d, okD := denominators[toks[i+1].Lower]
+		if !okN || !okD || n == 0 || n >= d || w == "dozen" || (n > 1) != strings.HasSuffix(toks[i+1].Lower, "s") {
+			return Quantity{}, 0, false
+		}
+		num, den, last = n, d, i+1
+	} else {
+		return Quantity{}, 0, false
+	}
+	by := i > 0 && toks[i-1].Lower == "by"
+	of := last+1 < len(toks) && toks[last+1].Lower == "of"
+	if !by && !of {
+		return Quantity{}, 0, false
+	}
+	v := 100 * num / den
+	q := Quantity{Value: v, Low: v, High: v, Unit: "percent", Dim: "percent", Base: 1}
+	if math.Abs(v-math.Round(v)) > 1e-9 {
+		q.Precision = 0.5 // a third is 33%, 33.3% or 33.33%, as a writer rounds it
+	}
+	return q, last, true
 }

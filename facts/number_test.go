@@ -111,3 +111,30 @@ func TestOrdinals(t *testing.T) {
 		}
 	}
 }
+
+func TestFractionsInWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64 // percent; 0 for no fraction
+	}{
+		{"The district must cut its pumping by one-fifth over five years.", 20},
+		{"Around a third of the lakes are in Sweden.", 100.0 / 3},
+		{"Two thirds of the voters stayed home.", 200.0 / 3},
+		{"Sales fell by a quarter.", 25},
+		{"Three-quarters of the seats went to the coalition.", 75},
+		{"It is a fifth cup for Castellar.", 0},
+		{"He scored in the second half.", 0},
+		{"Their fifth title came in 2019.", 0},
+	}
+	for _, tt := range tests {
+		var got float64
+		for _, q := range quantities(tt.text) {
+			if q.Q.Unit == "percent" {
+				got = q.Q.Value
+			}
+		}
+		if math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%q: %v percent, want %v", tt.text, got, tt.want)
+		}
+	}
+}
