@@ -14,56 +14,18 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crosscheck-news/crosscheck/evaluate/casefile"
 	"github.com/crosscheck-news/crosscheck/report"
 )
 
-// Case is one annotated story.
-type Case struct {
-	Name     string    `yaml:"case"`
-	Event    string    `yaml:"event"`
-	Articles []Article `yaml:"articles"`
-	Facts    []Fact    `yaml:"facts"`
-	Traps    []Trap    `yaml:"traps"`
-
-	// Path is the case file; Dir holds its articles.
-	Path string `yaml:"-"`
-	Dir  string `yaml:"-"`
-}
-
-// Article names one input article by ID (its file name without extension).
-type Article struct {
-	ID        string `yaml:"id"`
-	Source    string `yaml:"source"`
-	Published string `yaml:"published"`
-}
-
-// Fact is something the articles state, on which they conflict or agree.
-type Fact struct {
-	ID     string  `yaml:"id"`
-	Fact   string  `yaml:"fact"`
-	Kind   string  `yaml:"kind"`
-	Status string  `yaml:"status"`
-	Values []Value `yaml:"values"`
-}
-
-// Value is one article's wording of a fact.
-type Value struct {
-	Article string `yaml:"article"`
-	Says    string `yaml:"says"`
-	Anchor  string `yaml:"anchor"`
-}
-
-// Trap is a set of look-alike passages that must not be flagged together.
-type Trap struct {
-	ID       string   `yaml:"id"`
-	What     string   `yaml:"what"`
-	Articles []string `yaml:"articles"`
-	Anchors  []string `yaml:"anchors"`
-	Why      string   `yaml:"why"`
-}
-
-// articleExts are tried in order when locating an article file by ID.
-var articleExts = []string{".txt", ".md", ".html", ".htm"}
+// The case file's types (see package casefile).
+type (
+	Case    = casefile.Case
+	Article = casefile.Article
+	Fact    = casefile.Fact
+	Value   = casefile.Value
+	Trap    = casefile.Trap
+)
 
 // ReadCase parses a case file and checks that it is complete: every article exists next to it,
 // every fact and trap refers to listed articles.
@@ -108,26 +70,6 @@ func ReadCase(path string) (*Case, error) {
 		}
 	}
 	return &c, nil
-}
-
-// Files returns the article files of the case, in the order the case lists them.
-func (c *Case) Files() ([]string, error) {
-	var files []string
-	for _, a := range c.Articles {
-		found := ""
-		for _, ext := range articleExts {
-			p := filepath.Join(c.Dir, a.ID+ext)
-			if _, err := os.Stat(p); err == nil {
-				found = p
-				break
-			}
-		}
-		if found == "" {
-			return nil, fmt.Errorf("%s: article %s: no file %s.txt (or .md, .html) in %s", c.Path, a.ID, a.ID, c.Dir)
-		}
-		files = append(files, found)
-	}
-	return files, nil
 }
 
 // Result is a case's score.

@@ -19,6 +19,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crosscheck-news/crosscheck/evaluate/casefile"
 	"github.com/crosscheck-news/crosscheck/source"
 )
 
@@ -32,50 +33,7 @@ type File struct {
 type Story struct {
 	Name  string
 	Files []File
-	Case  Case
-}
-
-// Case is the story's annotations in the format of evaluate.Case (case.yaml). It is a type of
-// its own so that the packages of the pipeline can benchmark on generated stories without an
-// import cycle through evaluate and report.
-type Case struct {
-	Name     string    `yaml:"case"`
-	Event    string    `yaml:"event"`
-	Articles []Article `yaml:"articles"`
-	Facts    []Fact    `yaml:"facts"`
-	Traps    []Trap    `yaml:"traps"`
-}
-
-// Article names one article by ID.
-type Article struct {
-	ID        string `yaml:"id"`
-	Source    string `yaml:"source"`
-	Published string `yaml:"published"`
-}
-
-// Fact is a planted conflict or agreement, with some of the articles that state it.
-type Fact struct {
-	ID     string  `yaml:"id"`
-	Fact   string  `yaml:"fact"`
-	Kind   string  `yaml:"kind"`
-	Status string  `yaml:"status"`
-	Values []Value `yaml:"values"`
-}
-
-// Value is one article's wording of a fact.
-type Value struct {
-	Article string `yaml:"article"`
-	Says    string `yaml:"says"`
-	Anchor  string `yaml:"anchor"`
-}
-
-// Trap is a look-alike pair that must not be flagged together.
-type Trap struct {
-	ID       string   `yaml:"id"`
-	What     string   `yaml:"what"`
-	Articles []string `yaml:"articles"`
-	Anchors  []string `yaml:"anchors"`
-	Why      string   `yaml:"why"`
+	Case  casefile.Case // the annotations, in the evaluation's format (case.yaml)
 }
 
 // CaseYAML returns the story's annotations as a case.yaml file.
@@ -141,7 +99,7 @@ func New(seed int64, index, articles int) Story {
 	st := plan(r, index, articles)
 	width := max(3, len(strconv.Itoa(articles-1)))
 	out := Story{Name: st.name}
-	out.Case = Case{Name: st.name, Event: st.describe()}
+	out.Case = casefile.Case{Name: st.name, Event: st.describe()}
 	type stated struct {
 		id    string
 		sents map[string]string // fact → the sentence that states it
@@ -155,18 +113,18 @@ func New(seed int64, index, articles int) Story {
 		a := st.article(ar, i, width)
 		arts[i] = stated{a.id, a.sents, a.forms}
 		out.Files = append(out.Files, File{Name: a.id + ".txt", Content: a.text})
-		out.Case.Articles = append(out.Case.Articles, Article{ID: a.id, Source: a.outlet, Published: a.published})
+		out.Case.Articles = append(out.Case.Articles, casefile.Article{ID: a.id, Source: a.outlet, Published: a.published})
 	}
 	// Annotations: each fact with the articles that state it in the forms that matter, a few
 	// of each so the case stays small whatever the number of articles.
-	pick := func(fact string, want func(i int, form string) bool, n int) []Value {
-		var vs []Value
+	pick := func(fact string, want func(i int, form string) bool, n int) []casefile.Value {
+		var vs []casefile.Value
 		for i, a := range arts {
 			if len(vs) == n {
 				break
 			}
 			if s, ok := a.sents[fact]; ok && want(i, a.forms[fact]) {
-				vs = append(vs, Value{Article: a.id, Says: a.forms[fact+":value"], Anchor: anchor(s)})
+				vs = append(vs, casefile.Value{Article: a.id, Says: a.forms[fact+":value"], Anchor: anchor(s)})
 			}
 		}
 		return vs
@@ -174,14 +132,14 @@ func New(seed int64, index, articles int) Story {
 	conflict := func(id, fact, what, kind string, odd int) {
 		vals := pick(fact, func(i int, _ string) bool { return i == odd }, 1)
 		vals = append(vals, pick(fact, func(i int, _ string) bool { return i != odd }, 2)...)
-		out.Case.Facts = append(out.Case.Facts, Fact{ID: id, Fact: what, Kind: kind, Status: "conflict", Values: vals})
+		out.Case.Facts = append(out.Case.Facts, casefile.Fact{ID: id, Fact: what, Kind: kind, Status: "conflict", Values: vals})
 	}
 	agree := func(id, fact, what, kind string, formA, formB string) {
 		not := func(i int) bool { return i != st.oddToll && i != st.oddDay && i != st.oddQu }
 		vals := pick(fact, func(i int, f string) bool { return not(i) && f == formA }, 1)
 		vals = append(vals, pick(fact, func(i int, f string) bool { return not(i) && f == formB }, 1)...)
 		if len(vals) == 2 {
-			out.Case.Facts = append(out.Case.Facts, Fact{ID: id, Fact: what, Kind: kind, Status: "agree", Values: vals})
+			out.Case.Facts = append(out.Case.Facts, casefile.Fact{ID: id, Fact: what, Kind: kind, Status: "agree", Values: vals})
 		}
 	}
 	conflict("f1", "toll", "death toll of "+st.k.event, "number", st.oddToll)
@@ -196,7 +154,7 @@ func New(seed int64, index, articles int) Story {
 		for other == st.oddToll {
 			other = (other + 1) % articles
 		}
-		out.Case.Traps = append(out.Case.Traps, Trap{
+		out.Case.Traps = append(out.Case.Traps, casefile.Trap{
 			ID:       "t1",
 			What:     "the toll of an earlier event told in the same words as this one's",
 			Articles: []string{t.id, arts[other].id},
