@@ -204,7 +204,7 @@ func Compare(docs []*source.Document, sents [][]facts.Sentence, opts Options) []
 	// which keeps both cores busy while the clustering runs on one.
 	claims := make(chan []Finding, 1)
 	go func() { claims <- claimFindings(docs, flat, terms, distinct, passages, c, opts) }()
-	edges := pairEdges(docs, flat, passages, windows, nodes, nodesOf, c, opts)
+	edges := pairEdges(docs, flat, passages, windows, distinct, nodes, nodesOf, c, opts)
 	out := cluster(docs, flat, nodes, edges, c, opts)
 	mentions := nameMentions(docs, flat, proper)
 	out = append(out, nameVariants(docs, flat, mentions)...)
@@ -293,31 +293,30 @@ func weightedJaccard(a, b []string, c *corpus) float64 {
 
 // pairEdges finds candidate sentence pairs through an inverted index on content words and
 // judges the facts they share.
-func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, windows []*Passage, nodes []node, nodesOf [][]int, c *corpus, opts Options) []edge {
+func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, windows []*Passage, distinct [][]string, nodes []node, nodesOf [][]int, c *corpus, opts Options) []edge {
 	// Words in more than a tenth of the sentences (and at least 50) do not block: they would
 	// make every sentence a candidate of every other.
 	maxDF := max(50, c.n/10)
 	index := postings{}
-	blockTerms := func(i int) []string {
-		if windows[i] != nil {
-			return windows[i].Terms
-		}
-		return passages[i].Terms
-	}
-	distinct := make([][]string, len(passages))
-	ts := newTallies(len(passages))
+	// A sentence blocks on its own terms (distinct, from Compare), a dated one on its window's.
+	block := make([][]string, len(passages))
 	eachIndex(len(passages), func(i int) {
-		if passages[i] != nil {
-			distinct[i] = distinctTerms(blockTerms(i))
+		switch {
+		case passages[i] == nil:
+		case windows[i] != nil:
+			block[i] = distinctTerms(windows[i].Terms)
+		default:
+			block[i] = distinct[i]
 		}
 	})
-	for i, ts := range distinct {
-		for _, t := range ts {
+	for i, terms := range block {
+		for _, t := range terms {
 			if c.df[t] <= maxDF {
 				index.add(t, i)
 			}
 		}
 	}
+	ts := newTallies(len(passages))
 	// Each sentence is scored against its later candidates on all cores; the edges are joined
 	// in sentence order, as a single pass would make them.
 	return eachCollect(len(passages), func(i int) []edge {
@@ -325,7 +324,7 @@ func pairEdges(docs []*source.Document, flat []*facts.Sentence, passages, window
 		if p == nil {
 			return nil
 		}
-		cands := index.shared(ts, distinct[i], i, 1, func(t string) bool { return c.df[t] <= maxDF },
+		cands := index.shared(ts, block[i], i, 1, func(t string) bool { return c.df[t] <= maxDF },
 			func(j int) bool { return flat[j].Doc != flat[i].Doc })
 		var edges []edge
 		for _, j := range cands {
